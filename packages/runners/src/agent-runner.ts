@@ -1,0 +1,51 @@
+import type { RunMode } from '@mooring/protocol';
+import type { AgentSpec } from './agent-spec';
+import type { EventChannel } from './event-channel';
+import type { Logger } from './logger';
+import type { RunnerMessage } from './runner-message';
+
+/** Where a ready agent host can be reached, and what runs it. */
+export type RunEndpoint = {
+  baseUrl: string;
+  port: number;
+  pid?: number;
+  containerId?: string;
+  imageTag?: string;
+};
+
+export type RunContext = {
+  runId: string;
+  agent: AgentSpec;
+  logger: Logger;
+  onMessage(message: RunnerMessage): void;
+};
+
+/**
+ * Runs one agent once. `start` prepares the environment, launches the agent host and resolves
+ * when it is ready; it rejects with a {@link RunnerError} and leaves nothing behind if it cannot.
+ * `stop` is safe to call at any time, more than once, and while `start` is still under way.
+ */
+export interface AgentRunner {
+  readonly mode: RunMode;
+  start(): Promise<RunEndpoint>;
+  stop(): Promise<void>;
+}
+
+/** Settings shared by all runners, filled from Mooring's configuration. */
+export type RunnerSettings = {
+  /** Where environments and build contexts are kept, outside every agent folder. */
+  dataDir: string;
+  /** The `packages/agent-host` folder, installed into every environment and image. */
+  agentHostDir: string;
+  startTimeoutMs: number;
+  stopGraceMs: number;
+  venv: { python: string };
+  container: {
+    baseImage: string;
+    memoryBytes: number;
+    nanoCpus: number;
+    pidsLimit: number;
+  };
+  /** Only container mode uses it; venv mode streams over a pipe. */
+  eventChannel?: EventChannel;
+};
