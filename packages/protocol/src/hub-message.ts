@@ -50,7 +50,12 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     runId: z.string(),
     envelope: envelopeSchema,
   }),
-  z.object({ type: z.literal('chat'), agentId: z.string(), runId: z.string(), turn: chatTurnSchema }),
+  z.object({
+    type: z.literal('chat'),
+    agentId: z.string(),
+    runId: z.string(),
+    turn: chatTurnSchema,
+  }),
   z.object({ type: z.literal('docker'), docker: dockerStateSchema }),
 ]);
 

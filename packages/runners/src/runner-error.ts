@@ -1,9 +1,5 @@
 export type RunnerErrorCode =
-  | 'prepare_failed'
-  | 'host_exited'
-  | 'start_timeout'
-  | 'docker_unavailable'
-  | 'stopped';
+  'prepare_failed' | 'host_exited' | 'start_timeout' | 'docker_unavailable' | 'stopped';
 
 /** A failed start, with a stable code and a reason written for the person who pressed Start. */
 export class RunnerError extends Error {

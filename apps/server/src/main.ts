@@ -1,0 +1,39 @@
+import pino from 'pino';
+import { loadConfig } from './config/config';
+import { startServer } from './server';
+
+const pretty = process.stdout.isTTY || process.env.MOORING_LOG_PRETTY === '1';
+const logger = pino({
+  level: process.env.MOORING_LOG_LEVEL ?? 'info',
+  ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+});
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await startServer(config, {
+    logger,
+    dockerProbe: async () => ({ available: false, reason: 'container mode is not wired yet' }),
+  });
+  process.stdout.write(`\n  Mooring is running at ${server.url}\n\n`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'Mooring could not start');
+  process.exit(1);
+});

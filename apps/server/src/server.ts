@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { DockerState } from '@mooring/protocol';
+import type { Logger, RunnerSettings } from '@mooring/runners';
+import { discoverAgents } from './agents/discover-agents';
+import type { Config } from './config/config';
+import { DockerMonitor } from './docker/docker-monitor';
+import { createApp } from './http/create-app';
+import { ownOrigins } from './http/origin-policy';
+import { BrowserHub } from './hub/browser-hub';
+import { RunManager } from './runs/run-manager';
+
+export type MooringServer = {
+  url: string;
+  runs: RunManager;
+  hub: BrowserHub;
+  close(): Promise<void>;
+};
+
+export type ServerDeps = {
+  logger: Logger;
+  dockerProbe(): Promise<DockerState>;
+};
+
+/** Wires discovery, runs, the command API and the hub onto one HTTP listener. */
+export async function startServer(config: Config, deps: ServerDeps): Promise<MooringServer> {
+  const { logger } = deps;
+  const agents = await discoverAgents(config.roots, config.agentEnv);
+  logger.info({ count: agents.length, roots: config.roots }, 'agents discovered');
+
+  let origins: string[] = [...config.allowedOrigins];
+  const allowedOrigins = () => origins;
+  let hub: BrowserHub | undefined;
+  const docker = new DockerMonitor(deps.dockerProbe, (state) =>
+    hub?.publish({ type: 'docker', docker: state }),
+  );
+  const runs = new RunManager({
+    agents,
+    settings: runnerSettings(config),
+    logger,
+    publish: (message) => hub?.publish(message),
+    dockerState: () => docker.refresh(),
+  });
+  hub = new BrowserHub(
+    () => ({ type: 'snapshot', agents: runs.list(), docker: docker.current() }),
+    allowedOrigins,
+    logger,
+  );
+  await docker.start();
+
+  const app = createApp({
+    runs,
+    logger,
+    webDir: config.webDir,
+    allowedOrigins,
+    dockerState: () => docker.current(),
+  });
+  const server = createServer(getRequestListener(app.fetch));
+  server.on('upgrade', (request, socket, head) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (pathname === '/ws') return hub.handleUpgrade(request, socket, head);
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  const port = await listen(server, config.port, config.host);
+  origins = [...ownOrigins(config.host, port), ...config.allowedOrigins];
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url }, 'Mooring is listening');
+
+  return {
+    url,
+    runs,
+    hub,
+    async close() {
+      docker.stop();
+      await runs.stopAll();
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function runnerSettings(config: Config): RunnerSettings {
+  return {
+    dataDir: config.dataDir,
+    agentHostDir: config.agentHostDir,
+    startTimeoutMs: config.startTimeoutMs,
+    stopGraceMs: config.stopGraceMs,
+    venv: { python: config.python },
+    container: config.container,
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
