@@ -1,0 +1,70 @@
+"""Tying the host's life to its parent's, and shutting down on signals."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+import signal
+import sys
+import threading
+from types import FrameType
+
+logger = logging.getLogger(__name__)
+
+_PR_SET_PDEATHSIG = 1
+
+
+def exit_when_stdin_closes() -> None:
+    """Ends the process as soon as stdin reaches EOF, which happens when the parent dies.
+
+    The parent keeps the write end of our stdin open for as long as it lives; the kernel
+    closes it however the parent goes, even on SIGKILL.
+    """
+    thread = threading.Thread(target=_wait_for_eof, name="mooring-stdin", daemon=True)
+    thread.start()
+
+
+def _wait_for_eof() -> None:
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    try:
+        while stream is not None and stream.read1(65536):
+            pass
+    except (OSError, ValueError) as error:
+        logger.info("stdin unreadable (%s); treating it as closed", error)
+    logger.info("stdin closed: the parent is gone, exiting")
+    logging.shutdown()
+    os._exit(0)
+
+
+def term_on_parent_death() -> bool:
+    """Asks Linux to send SIGTERM when the parent exits. False where that is unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc_name = ctypes.util.find_library("c") or "libc.so.6"
+    try:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        result = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError) as error:
+        logger.warning("could not set the parent-death signal: %s", error)
+        return False
+    if result != 0:
+        logger.warning("prctl(PR_SET_PDEATHSIG) failed: errno %d", ctypes.get_errno())
+        return False
+    return True
+
+
+def absorb_stop_signals() -> None:
+    """Makes SIGTERM and SIGINT harmless outside the HTTP server's own handling.
+
+    uvicorn handles both while it serves, then re-raises the signal it caught so the
+    default action kills the process. With these handlers in place the re-raised
+    signal is a no-op, and the host gets to flush its events and exit 0.
+    """
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, _log_signal)
+
+
+def _log_signal(sig: int, frame: FrameType | None) -> None:
+    logger.debug("signal %s received after shutdown began", signal.Signals(sig).name)
