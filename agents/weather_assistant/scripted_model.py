@@ -100,9 +100,7 @@ def _reply(parts: list[types.Part], partial: bool = False) -> LlmResponse:
 
 def _chunks(text: str) -> list[str]:
     words = re.findall(r"\S+\s*", text)
-    return [
-        "".join(words[i : i + WORDS_PER_CHUNK]) for i in range(0, len(words), WORDS_PER_CHUNK)
-    ]
+    return ["".join(words[i : i + WORDS_PER_CHUNK]) for i in range(0, len(words), WORDS_PER_CHUNK)]
 
 
 def _text_of(content: types.Content | None) -> str:

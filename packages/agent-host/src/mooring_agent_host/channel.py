@@ -39,7 +39,7 @@ class EventChannel:
                 self._transport.send(seq, line)
                 self._last_seq = seq
                 return seq
-        except Exception:  # noqa: BLE001 - a transport fault must never reach the agent
+        except Exception:  # a transport fault must never reach the agent
             logger.exception("could not queue a %s envelope", body.get("kind"))
             return None
 
@@ -47,6 +47,6 @@ class EventChannel:
         """Gives the transport up to ``timeout`` seconds to deliver; True if all went out."""
         try:
             return self._transport.close(timeout)
-        except Exception:  # noqa: BLE001 - shutting down must go on regardless
+        except Exception:  # shutting down must go on regardless
             logger.exception("closing the event transport failed")
             return False

@@ -93,7 +93,7 @@ def _public_event(event: Any) -> Any:
         return event
     try:
         return public_event(event)
-    except Exception:  # noqa: BLE001 - a private helper must not cost us the event
+    except Exception:  # a private helper must not cost us the event
         logger.debug("public_event failed; sending the event as is", exc_info=True)
         return event
 
@@ -105,7 +105,7 @@ def _redact_secrets(data: dict[str, Any]) -> dict[str, Any]:
         return data
     try:
         redacted = _redact_credential_secrets(data)
-    except Exception:  # noqa: BLE001 - a private helper must not cost us the event
+    except Exception:  # a private helper must not cost us the event
         logger.debug("credential redaction failed; sending the event as is", exc_info=True)
         return data
     return redacted if isinstance(redacted, dict) else data

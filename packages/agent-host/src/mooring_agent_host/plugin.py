@@ -94,7 +94,7 @@ class EventStreamingPlugin(BasePlugin):
             return
         try:
             channel.emit(build())
-        except Exception:  # noqa: BLE001 - reporting must never break the agent
+        except Exception:  # reporting must never break the agent
             logger.exception("could not report an ADK callback")
 
 

@@ -22,9 +22,7 @@ _IN_MEMORY_SERVICES = {
 }
 
 
-def build_app(
-    *, agents_dir: str, agent_loader: Any, plugin: str, host: str, port: int
-) -> Any:
+def build_app(*, agents_dir: str, agent_loader: Any, plugin: str, host: str, port: int) -> Any:
     """The FastAPI app ``adk api_server`` would serve, plus the event plugin.
 
     Options are offered only where the installed ADK knows them, so older releases
