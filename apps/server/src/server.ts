@@ -9,7 +9,7 @@ import { DockerMonitor } from './docker/docker-monitor';
 import { createApp } from './http/create-app';
 import { ownOrigins } from './http/origin-policy';
 import { BrowserHub } from './hub/browser-hub';
-import { RunManager } from './runs/run-manager';
+import { RunManager, type RunManagerOptions } from './runs/run-manager';
 
 export type MooringServer = {
   url: string;
@@ -21,6 +21,7 @@ export type MooringServer = {
 export type ServerDeps = {
   logger: Logger;
   dockerProbe(): Promise<DockerState>;
+  createRunner?: RunManagerOptions['createRunner'];
 };
 
 /** Wires discovery, runs, the command API and the hub onto one HTTP listener. */
@@ -41,6 +42,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
     logger,
     publish: (message) => hub?.publish(message),
     dockerState: () => docker.refresh(),
+    ...(deps.createRunner ? { createRunner: deps.createRunner } : {}),
   });
   hub = new BrowserHub(
     () => ({ type: 'snapshot', agents: runs.list(), docker: docker.current() }),

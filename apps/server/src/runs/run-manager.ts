@@ -36,6 +36,8 @@ export type RunManagerOptions = {
   logger: Logger;
   publish(message: HubMessage): void;
   dockerState(): Promise<DockerState>;
+  /** Which runner a mode gets; tests substitute their own. */
+  createRunner?: typeof createRunner;
 };
 
 /**
@@ -105,7 +107,11 @@ export class RunManager {
       logger,
       onMessage: (m: RunnerMessage) => this.onRunnerMessage(agentId, record, m),
     };
-    const runner = createRunner(mode, context, this.options.settings);
+    const runner = (this.options.createRunner ?? createRunner)(
+      mode,
+      context,
+      this.options.settings,
+    );
     this.runs.set(agentId, { record, runner, chatQueue: Promise.resolve() });
     this.records.set(runId, record);
     this.setStatus(agentId, record, 'preparing');

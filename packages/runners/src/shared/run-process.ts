@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { exitCodeOf } from './exit-code';
 import { LineSplitter } from './line-splitter';
 import { TailBuffer } from './tail-buffer';
 
@@ -36,7 +37,7 @@ export function runProcess(
     child.on('close', (code, signal) => {
       splitter.flush();
       options.signal?.removeEventListener('abort', kill);
-      resolve({ code: code ?? (signal ? 128 : 1), tail: tail.text() });
+      resolve({ code: exitCodeOf(code, signal), tail: tail.text() });
     });
   });
 }

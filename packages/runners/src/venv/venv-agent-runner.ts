@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { AgentRunner, RunContext, RunEndpoint, RunnerSettings } from '../agent-runner';
 import { RunnerError } from '../runner-error';
 import { decodeEnvelope } from '../shared/envelope-decoder';
+import { exitCodeOf } from '../shared/exit-code';
 import { freePort } from '../shared/free-port';
 import { LineSplitter } from '../shared/line-splitter';
 import { ReadyGate } from '../shared/ready-gate';
@@ -123,7 +124,7 @@ export class VenvAgentRunner implements AgentRunner {
       );
     });
     child.on('close', (code, signal) => {
-      const exitCode = code ?? (signal ? 128 : 1);
+      const exitCode = exitCodeOf(code, signal);
       logger.info({ pid: child.pid, exitCode, signal }, 'agent host exited');
       const detail = tail.text() || '(no output)';
       this.gate.fail(

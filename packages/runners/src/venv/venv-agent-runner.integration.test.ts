@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { RunnerError } from '../runner-error';
+import {
+  BUNDLED,
+  eventually,
+  FIXTURES,
+  folderAgent,
+  recordingContext,
+  testSettings,
+} from '../testing/test-settings';
+import { VenvAgentRunner } from './venv-agent-runner';
+
+const settings = testSettings();
+const MINUTES = 60_000;
+
+async function chat(baseUrl: string, app: string, text: string) {
+  const sessionUrl = `${baseUrl}/apps/${app}/users/test/sessions`;
+  const session = (await (
+    await fetch(sessionUrl, { method: 'POST', body: '{}', headers: json })
+  ).json()) as {
+    id: string;
+  };
+  const response = await fetch(`${baseUrl}/run_sse`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      appName: app,
+      userId: 'test',
+      sessionId: session.id,
+      newMessage: { role: 'user', parts: [{ text }] },
+      streaming: true,
+    }),
+  });
+  expect(response.status).toBe(200);
+  await response.text();
+}
+const json = { 'content-type': 'application/json' };
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('VenvAgentRunner with real google-adk', () => {
+  it(
+    'runs the weather agent and streams call, response and text events in order',
+    async () => {
+      const agent = folderAgent(BUNDLED, 'weather_assistant');
+      const run = recordingContext(agent);
+      const runner = new VenvAgentRunner(run.context, settings);
+      const endpoint = await runner.start();
+      try {
+        expect(endpoint.pid).toBeGreaterThan(0);
+        expect(run.envelopes()[0]?.kind).toBe('ready');
+
+        await chat(endpoint.baseUrl, 'weather_assistant', 'What is the weather in Paris?');
+        await eventually(() => run.envelopes().some((e) => e.kind === 'run-finished'), 'run end');
+
+        const kinds = run
+          .envelopes()
+          .flatMap((e) => (e.kind === 'event' ? [partKind(e.event)] : []));
+        const call = kinds.indexOf('function-call');
+        const response = kinds.indexOf('function-response');
+        const text = kinds.lastIndexOf('text');
+        expect(call).toBeGreaterThanOrEqual(0);
+        expect(response).toBeGreaterThan(call);
+        expect(text).toBeGreaterThan(response);
+        const seqs = run.envelopes().map((e) => e.seq);
+        expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+      } finally {
+        await runner.stop();
+      }
+      expect(isAlive(endpoint.pid ?? 0)).toBe(false);
+    },
+    10 * MINUTES,
+  );
+
+  it(
+    'reuses the environment on a second start',
+    async () => {
+      const agent = folderAgent(BUNDLED, 'weather_assistant');
+      const run = recordingContext(agent);
+      const runner = new VenvAgentRunner(run.context, settings);
+      await runner.start();
+      await runner.stop();
+      expect(run.logText()).toMatch(/reusing it/);
+      expect(run.messages.some((m) => m.type === 'progress' && m.progress.step === 'install')).toBe(
+        false,
+      );
+    },
+    10 * MINUTES,
+  );
+
+  it(
+    'fails with the installer error when requirements cannot be installed',
+    async () => {
+      const run = recordingContext(folderAgent(FIXTURES, 'broken_requirements'));
+      const runner = new VenvAgentRunner(run.context, settings);
+      const error = await runner.start().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RunnerError);
+      expect((error as RunnerError).code).toBe('prepare_failed');
+      expect(run.logText()).toMatch(/mooring-package-that-does-not-exist/);
+    },
+    10 * MINUTES,
+  );
+
+  it(
+    'fails with the traceback when the agent raises on import',
+    async () => {
+      const run = recordingContext(folderAgent(FIXTURES, 'import_error'));
+      const runner = new VenvAgentRunner(run.context, settings);
+      const error = await runner.start().catch((e: unknown) => e);
+      expect((error as RunnerError).code).toBe('host_exited');
+      expect((error as RunnerError).message).toMatch(/fails on import on purpose/);
+      expect(run.logText()).toMatch(/Traceback/);
+      expect(run.envelopes().some((e) => e.kind === 'ready')).toBe(false);
+    },
+    10 * MINUTES,
+  );
+
+  it(
+    'skips a malformed event line and keeps streaming',
+    async () => {
+      const run = recordingContext(folderAgent(FIXTURES, 'noisy_pipe'));
+      const runner = new VenvAgentRunner(run.context, settings);
+      const endpoint = await runner.start();
+      try {
+        expect(run.logText()).toMatch(/skipped a malformed event line/);
+        await chat(endpoint.baseUrl, 'noisy_pipe', 'hello');
+        await eventually(() => run.envelopes().some((e) => e.kind === 'run-finished'), 'run end');
+      } finally {
+        await runner.stop();
+      }
+    },
+    10 * MINUTES,
+  );
+
+  it(
+    'reports the exit code when the agent process dies while running',
+    async () => {
+      const run = recordingContext(folderAgent(FIXTURES, 'noisy_pipe'));
+      const runner = new VenvAgentRunner(run.context, settings);
+      const endpoint = await runner.start();
+      process.kill(endpoint.pid ?? 0, 'SIGKILL');
+      await eventually(() => run.messages.some((m) => m.type === 'exit'), 'exit message');
+      const exit = run.messages.find((m) => m.type === 'exit');
+      expect(exit).toMatchObject({ type: 'exit', exitCode: 137 });
+      await runner.stop();
+    },
+    10 * MINUTES,
+  );
+
+  it(
+    'can be stopped while it is still preparing, and twice',
+    async () => {
+      const run = recordingContext(folderAgent(FIXTURES, 'noisy_pipe'));
+      const runner = new VenvAgentRunner(run.context, settings);
+      const started = runner.start().catch((e: unknown) => e);
+      await runner.stop();
+      await runner.stop();
+      const error = await started;
+      expect((error as RunnerError).code).toBe('stopped');
+    },
+    10 * MINUTES,
+  );
+});
+
+type Part = { text?: string; functionCall?: unknown; functionResponse?: unknown };
+
+function partKind(event: Record<string, unknown>): string {
+  const parts = ((event.content as { parts?: Part[] } | undefined)?.parts ?? []) as Part[];
+  if (parts.some((p) => p.functionCall)) return 'function-call';
+  if (parts.some((p) => p.functionResponse)) return 'function-response';
+  if (parts.some((p) => p.text)) return 'text';
+  return 'other';
+}

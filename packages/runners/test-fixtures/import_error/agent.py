@@ -1,0 +1,3 @@
+raise RuntimeError("this agent fails on import on purpose")
+
+root_agent = None
