@@ -1,0 +1,130 @@
+import type { Envelope } from '@mooring/protocol';
+import { describe, expect, it } from 'vitest';
+import { callEvent, finishedEnvelope, responseEvent, textEvent } from '../testing/fixtures';
+import type { ChatItem } from './chat-item';
+import { deriveChat, type ChatSources } from './derive-chat';
+import type { LocalTurn } from './local-turn';
+
+function chat(sources: Partial<ChatSources>): ChatItem[] {
+  return deriveChat({ agentName: 'weather_agent', envelopes: [], chat: [], local: [], ...sources });
+}
+
+function texts(item: ChatItem | undefined): string[] {
+  if (item?.kind !== 'agent') return [];
+  return item.segments.flatMap((segment) => (segment.kind === 'text' ? [segment.text] : []));
+}
+
+function local(text: string, overrides: Partial<LocalTurn> = {}): LocalTurn {
+  return { id: text, text, sentAt: 1, state: 'sending', reply: null, error: null, ...overrides };
+}
+
+describe('deriveChat', () => {
+  it('shows the user turn at once and a waiting marker until the reply starts', () => {
+    const items = chat({ local: [local('weather in Paris?')] });
+    expect(items.map((item) => item.kind)).toEqual(['user', 'waiting']);
+    expect(items[0]).toMatchObject({ text: 'weather in Paris?', state: 'sending' });
+  });
+
+  it('accumulates partial text while it streams', () => {
+    const envelopes = [
+      textEvent(1, 'It is ', { partial: true }),
+      textEvent(2, 'sunny ', { partial: true }),
+      textEvent(3, 'today.', { partial: true }),
+    ];
+    const items = chat({ local: [local('weather?')], envelopes });
+    const reply = items[1];
+    expect(texts(reply)).toEqual(['It is sunny today.']);
+    expect(reply).toMatchObject({ kind: 'agent', streaming: true });
+  });
+
+  it('replaces the streamed chunks with the final text, shown once', () => {
+    const envelopes: Envelope[] = [
+      textEvent(1, 'It is ', { partial: true }),
+      textEvent(2, 'sunny.', { partial: true }),
+      textEvent(3, 'It is sunny.'),
+      finishedEnvelope(4),
+    ];
+    const items = chat({ local: [local('weather?', { state: 'sent' })], envelopes });
+    expect(texts(items[1])).toEqual(['It is sunny.']);
+    expect(items[1]).toMatchObject({ streaming: false });
+  });
+
+  it('shows tool calls inline with their responses', () => {
+    const envelopes = [
+      callEvent(1, 'get_weather', { city: 'Paris' }, 'call-1'),
+      responseEvent(2, 'get_weather', { report: 'sunny' }, 'call-1'),
+      textEvent(3, 'Sunny in Paris.'),
+    ];
+    const items = chat({ local: [local('Paris?')], envelopes });
+    const reply = items[1];
+    expect(reply?.kind).toBe('agent');
+    if (reply?.kind !== 'agent') return;
+    expect(reply.segments[0]).toEqual({
+      kind: 'tool',
+      call: {
+        id: 'call-1',
+        name: 'get_weather',
+        args: { city: 'Paris' },
+        response: { report: 'sunny' },
+        answered: true,
+      },
+    });
+    expect(reply.segments[1]).toEqual({ kind: 'text', text: 'Sunny in Paris.', streaming: false });
+  });
+
+  it('pairs each invocation with its user turn, over several turns', () => {
+    const envelopes = [
+      textEvent(1, 'Hello!'),
+      finishedEnvelope(2),
+      textEvent(3, 'Sunny.', { invocationId: 'inv-2' }),
+    ];
+    const items = chat({
+      envelopes,
+      chat: [
+        { role: 'user', text: 'hi', ts: 1 },
+        { role: 'agent', text: 'Hello!', ts: 2 },
+      ],
+      local: [local('hi', { state: 'sent', reply: 'Hello!' }), local('weather?')],
+    });
+    expect(items.map((item) => item.kind)).toEqual(['user', 'agent', 'user', 'agent']);
+    expect(texts(items[1])).toEqual(['Hello!']);
+    expect(texts(items[3])).toEqual(['Sunny.']);
+  });
+
+  it('shows a local turn once the server has recorded it', () => {
+    const items = chat({
+      chat: [{ role: 'user', text: 'hi', ts: 1 }],
+      local: [local('hi', { state: 'sent' })],
+    });
+    expect(items.filter((item) => item.kind === 'user')).toHaveLength(1);
+    expect(items[0]).toMatchObject({ state: 'confirmed' });
+  });
+
+  it('falls back to the recorded reply when no events describe it', () => {
+    const items = chat({
+      chat: [
+        { role: 'user', text: 'hi', ts: 1 },
+        { role: 'agent', text: 'Hello!', ts: 2 },
+      ],
+    });
+    expect(texts(items[1])).toEqual(['Hello!']);
+  });
+
+  it('keeps a failed turn out of the pairing and shows its error', () => {
+    const items = chat({
+      envelopes: [textEvent(1, 'Hello!')],
+      local: [local('first', { state: 'failed', error: '409 not_running' }), local('second')],
+    });
+    expect(items.map((item) => item.kind)).toEqual(['user', 'user', 'agent']);
+    expect(items[0]).toMatchObject({ state: 'failed', error: '409 not_running' });
+  });
+
+  it('shows soft errors from events in the reply', () => {
+    const envelopes = [textEvent(1, '', { errorMessage: 'quota exceeded' })];
+    const items = chat({ local: [local('hi')], envelopes });
+    const reply = items[1];
+    expect(reply?.kind === 'agent' && reply.segments).toEqual([
+      { kind: 'error', message: 'quota exceeded' },
+    ]);
+  });
+});

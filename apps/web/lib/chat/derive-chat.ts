@@ -1,0 +1,99 @@
+import type { ChatTurn, Envelope } from '@mooring/protocol';
+import { buildAgentBlocks } from './build-agent-blocks';
+import type { AgentBlock, ChatItem, UserTurnState } from './chat-item';
+import type { LocalTurn } from './local-turn';
+
+export type ChatSources = {
+  agentName: string;
+  envelopes: readonly Envelope[];
+  /** Turns the server recorded for the run (history plus live `chat` messages). */
+  chat: readonly ChatTurn[];
+  /** Turns sent from this browser, oldest first. */
+  local: readonly LocalTurn[];
+};
+
+type Turn = {
+  key: string;
+  user: { text: string; state: UserTurnState; error: string | null } | null;
+  /** The reply's final text as the server or `POST /chat` reported it. */
+  reply: string | null;
+  /** Whether an invocation's events are expected for this turn. */
+  expectsEvents: boolean;
+};
+
+function fromServer(chat: readonly ChatTurn[]): Turn[] {
+  const turns: Turn[] = [];
+  chat.forEach((turn, i) => {
+    const open = turns.at(-1);
+    if (turn.role === 'agent' && open && open.reply === null) {
+      open.reply = turn.text;
+      return;
+    }
+    const user = turn.role === 'user' ? { text: turn.text, state: 'confirmed' as const } : null;
+    const reply = turn.role === 'agent' ? turn.text : null;
+    const entry = user && { ...user, error: null };
+    turns.push({ key: `s${i}`, user: entry, reply, expectsEvents: entry !== null });
+  });
+  return turns;
+}
+
+/** Local turns the server has recorded are shown once, as the server's; the rest follow. */
+function withLocal(turns: Turn[], local: readonly LocalTurn[]): Turn[] {
+  let from = 0;
+  const pending: Turn[] = [];
+
+  for (const turn of local) {
+    const text = turn.text.trim();
+    const index = turns.findIndex((t, i) => i >= from && t.user?.text.trim() === text);
+    const match = turns[index];
+    if (match) {
+      from = index + 1;
+      match.reply ??= turn.reply;
+      continue;
+    }
+    const user = { text: turn.text, state: turn.state, error: turn.error };
+    const expectsEvents = turn.state !== 'failed';
+    pending.push({ key: `l${turn.id}`, user, reply: turn.reply, expectsEvents });
+  }
+  return [...turns, ...pending];
+}
+
+function replyItem(turn: Turn, block: AgentBlock | undefined, agentName: string): ChatItem | null {
+  if (block) return { kind: 'agent', ...block };
+  if (turn.reply !== null) {
+    const segments = [{ kind: 'text' as const, text: turn.reply, streaming: false }];
+    return {
+      kind: 'agent',
+      key: `${turn.key}-reply`,
+      author: agentName,
+      segments,
+      streaming: false,
+    };
+  }
+  if (turn.user?.state === 'sending') return { kind: 'waiting', key: `${turn.key}-waiting` };
+  return null;
+}
+
+/**
+ * The conversation as the chat panel shows it. The agent's side comes from the run's events, one
+ * block per invocation, so replies render while they stream; the n-th block answers the n-th
+ * user turn. Chat turns and `POST /chat` replies only fill in replies no events describe.
+ */
+export function deriveChat(sources: ChatSources): ChatItem[] {
+  const blocks = buildAgentBlocks(sources.envelopes);
+  const turns = withLocal(fromServer(sources.chat), sources.local);
+  const items: ChatItem[] = [];
+  let next = 0;
+
+  for (const turn of turns) {
+    if (turn.user) items.push({ kind: 'user', key: turn.key, ...turn.user });
+    const block = turn.expectsEvents ? blocks[next] : undefined;
+    if (turn.expectsEvents && block) next += 1;
+
+    const reply = replyItem(turn, block, sources.agentName);
+    if (reply) items.push(reply);
+  }
+
+  for (const block of blocks.slice(next)) items.push({ kind: 'agent', ...block });
+  return items;
+}

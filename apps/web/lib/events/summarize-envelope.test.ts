@@ -1,0 +1,67 @@
+import type { Envelope } from '@mooring/protocol';
+import { describe, expect, it } from 'vitest';
+import { callEvent, eventEnvelope, responseEvent, textEvent } from '../testing/fixtures';
+import { summarizeEnvelope } from './summarize-envelope';
+
+describe('summarizeEnvelope', () => {
+  it('summarizes text, marking partial chunks', () => {
+    const summary = summarizeEnvelope(textEvent(1, 'It is\nsunny', { partial: true }));
+    expect(summary).toEqual({
+      kind: 'text',
+      author: 'weather_agent',
+      summary: 'It is sunny',
+      partial: true,
+    });
+  });
+
+  it('summarizes function calls and responses', () => {
+    const call = summarizeEnvelope(callEvent(1, 'get_weather', { city: 'Paris' }, 'c1'));
+    expect(call.kind).toBe('function-call');
+    expect(call.summary).toBe('call get_weather {"city":"Paris"}');
+
+    const response = summarizeEnvelope(responseEvent(2, 'get_weather', { ok: true }, 'c1'));
+    expect(response.kind).toBe('function-response');
+    expect(response.summary).toBe('response get_weather {"ok":true}');
+  });
+
+  it('treats event error messages and error envelopes as errors', () => {
+    const soft = summarizeEnvelope(eventEnvelope(1, { errorMessage: 'quota', errorCode: '429' }));
+    expect(soft).toMatchObject({ kind: 'error', summary: 'error: quota' });
+
+    const hard: Envelope = {
+      v: 1,
+      runId: 'run-1',
+      seq: 2,
+      ts: 1,
+      kind: 'error',
+      source: 'tool',
+      message: 'boom',
+    };
+    expect(summarizeEnvelope(hard)).toMatchObject({ kind: 'error', summary: 'tool error: boom' });
+  });
+
+  it('describes host envelopes', () => {
+    const ready: Envelope = {
+      v: 1,
+      runId: 'run-1',
+      seq: 1,
+      ts: 1,
+      kind: 'ready',
+      appName: 'weather',
+      pid: 42,
+      adkVersion: '1.18.0',
+      hostVersion: '0.1.0',
+    };
+    expect(summarizeEnvelope(ready).summary).toBe('ready · weather · adk 1.18.0 · pid 42');
+  });
+
+  it('names state changes when an event has no content', () => {
+    const event = eventEnvelope(1, {
+      actions: { stateDelta: { city: 'Paris' }, artifactDelta: {} },
+    });
+    expect(summarizeEnvelope(event)).toMatchObject({
+      kind: 'other',
+      summary: 'actions: stateDelta',
+    });
+  });
+});

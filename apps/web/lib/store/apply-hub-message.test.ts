@@ -1,0 +1,96 @@
+import type { HubMessage } from '@mooring/protocol';
+import { describe, expect, it } from 'vitest';
+import { agentView, logLine, runView, textEvent } from '../testing/fixtures';
+import { applyHubMessage, applyHubMessages } from './apply-hub-message';
+import { initialHubState, type HubState } from './hub-state';
+
+const docker = { available: true, version: '20.10.24' };
+
+function snapshot(...agents: ReturnType<typeof agentView>[]): HubMessage {
+  return { type: 'snapshot', agents, docker };
+}
+
+function eventMessage(seq: number, text: string): HubMessage {
+  return { type: 'event', agentId: 'weather', runId: 'run-1', envelope: textEvent(seq, text) };
+}
+
+describe('applyHubMessage', () => {
+  it('replaces agents and docker state from a snapshot, keeping server order', () => {
+    const before = applyHubMessage(initialHubState, snapshot(agentView({ id: 'gone' })));
+    const state = applyHubMessage(before, snapshot(agentView({ id: 'b' }), agentView({ id: 'a' })));
+
+    expect(state.agentOrder).toEqual(['b', 'a']);
+    expect(Object.keys(state.agents)).toEqual(['b', 'a']);
+    expect(state.docker).toEqual(docker);
+    expect(state.snapshotEpoch).toBe(2);
+  });
+
+  it('updates one agent and remembers its current run', () => {
+    const start = applyHubMessage(initialHubState, snapshot(agentView()));
+    const progress = { step: 'venv', label: 'Creating venv', current: 1, total: 3 };
+    const run = runView({ status: 'preparing', progress });
+    const state = applyHubMessage(start, {
+      type: 'agent',
+      agent: agentView({ status: 'preparing', run }),
+    });
+
+    expect(state.agents.weather?.status).toBe('preparing');
+    expect(state.lastRunByAgent.weather).toBe('run-1');
+    expect(state.runs['run-1']?.progress).toEqual(progress);
+  });
+
+  it('stores progress messages on the run', () => {
+    const progress = { step: 'install', label: 'Installing', current: 2, total: 3 };
+    const state = applyHubMessage(initialHubState, {
+      type: 'progress',
+      agentId: 'weather',
+      runId: 'run-1',
+      progress,
+    });
+    expect(state.runs['run-1']?.progress).toEqual(progress);
+  });
+
+  it('keeps events in seq order and drops repeated seqs', () => {
+    const state = applyHubMessages(initialHubState, [
+      eventMessage(2, 'b'),
+      eventMessage(1, 'a'),
+      eventMessage(2, 'b again'),
+      eventMessage(3, 'c'),
+    ]);
+    expect(state.runs['run-1']?.envelopes.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('returns the same state for a duplicate event', () => {
+    const once = applyHubMessage(initialHubState, eventMessage(1, 'a'));
+    expect(applyHubMessage(once, eventMessage(1, 'a'))).toBe(once);
+  });
+
+  it('appends log lines and caps them', () => {
+    let state: HubState = initialHubState;
+    for (let i = 0; i < 5003; i += 1) {
+      state = applyHubMessage(state, {
+        type: 'log',
+        agentId: 'weather',
+        runId: 'run-1',
+        log: logLine(`line ${i}`, i),
+      });
+    }
+    const logs = state.runs['run-1']?.logs ?? [];
+    expect(logs).toHaveLength(5000);
+    expect(logs[0]?.line).toBe('line 3');
+    expect(logs.at(-1)?.line).toBe('line 5002');
+  });
+
+  it('records chat turns once', () => {
+    const turn = { role: 'user' as const, text: 'hi', ts: 5 };
+    const message: HubMessage = { type: 'chat', agentId: 'weather', runId: 'run-1', turn };
+    const state = applyHubMessages(initialHubState, [message, message]);
+    expect(state.runs['run-1']?.chat).toEqual([turn]);
+  });
+
+  it('tracks docker availability', () => {
+    const docker = { available: false, reason: 'no socket' };
+    const state = applyHubMessage(initialHubState, { type: 'docker', docker });
+    expect(state.docker).toEqual(docker);
+  });
+});

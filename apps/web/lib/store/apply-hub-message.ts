@@ -1,0 +1,54 @@
+import type { HubMessage } from '@mooring/protocol';
+import { appendLogs } from './append-logs';
+import { applyAgentView } from './apply-agent-view';
+import type { HubState } from './hub-state';
+import { mergeChatTurns } from './merge-chat-turns';
+import { mergeEnvelopes } from './merge-envelopes';
+import { updateRun } from './update-run';
+
+function applySnapshot(state: HubState, message: HubMessage & { type: 'snapshot' }): HubState {
+  const base: HubState = {
+    ...state,
+    agents: {},
+    agentOrder: [],
+    docker: message.docker,
+    snapshotEpoch: state.snapshotEpoch + 1,
+  };
+  return message.agents.reduce(applyAgentView, base);
+}
+
+/** Folds one validated hub message into the state. Pure: the store calls it inside `set`. */
+export function applyHubMessage(state: HubState, message: HubMessage): HubState {
+  switch (message.type) {
+    case 'snapshot':
+      return applySnapshot(state, message);
+    case 'agent':
+      return applyAgentView(state, message.agent);
+    case 'docker':
+      return { ...state, docker: message.docker };
+    case 'progress':
+      return updateRun(state, message.runId, message.agentId, (record) => ({
+        ...record,
+        progress: message.progress,
+      }));
+    case 'log':
+      return updateRun(state, message.runId, message.agentId, (record) => ({
+        ...record,
+        logs: appendLogs(record.logs, [message.log]),
+      }));
+    case 'event':
+      return updateRun(state, message.runId, message.agentId, (record) => {
+        const envelopes = mergeEnvelopes(record.envelopes, [message.envelope]);
+        return envelopes === record.envelopes ? record : { ...record, envelopes };
+      });
+    case 'chat':
+      return updateRun(state, message.runId, message.agentId, (record) => {
+        const chat = mergeChatTurns(record.chat, [message.turn]);
+        return chat === record.chat ? record : { ...record, chat };
+      });
+  }
+}
+
+export function applyHubMessages(state: HubState, messages: readonly HubMessage[]): HubState {
+  return messages.reduce(applyHubMessage, state);
+}
