@@ -31,7 +31,7 @@ export function testSettings(overrides: Partial<RunnerSettings> = {}): RunnerSet
 /** An `adk create` style agent folder inside `parent`. */
 export function folderAgent(parent: string, appName: string): AgentSpec {
   const projectDir = path.join(parent, appName);
-  return { id: `test-${appName}`, name: appName, agentsDir: parent, appName, projectDir, env: {} };
+  return { id: appName, name: appName, agentsDir: parent, appName, projectDir, env: {} };
 }
 
 /** A run context that records every message, for assertions. */

@@ -1,0 +1,88 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+const AGENT = 'weather_assistant';
+const START_TIMEOUT = 8 * 60_000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The path every user takes: pick a mode on the card, start, chat twice, watch the events,
+ * stop. Shared by the venv and container specs, which differ only in the mode and its badge.
+ */
+export async function runAgentThroughTheUi(
+  page: Page,
+  testInfo: TestInfo,
+  mode: 'venv' | 'container',
+): Promise<void> {
+  await page.goto('/');
+  const card = page.getByTestId(`agent-card-${AGENT}`);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'stopped');
+
+  await card.getByRole('radio', { name: mode }).check();
+  await card.getByRole('button', { name: 'Start' }).click();
+  await expect(card.getByTestId('status-badge')).toHaveAttribute(
+    'data-status',
+    /preparing|starting|running/,
+  );
+  await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'running', {
+    timeout: START_TIMEOUT,
+  });
+  const badge = card.getByTestId('mode-badge');
+  await expect(badge).toContainText(mode);
+  await expect(card.getByRole('radio', { name: mode })).toBeDisabled();
+
+  await card.click();
+  const logs = page.getByTestId('logs-panel');
+  await expect(logs).toContainText(mode === 'venv' ? /environment/ : /image/);
+
+  const input = page.getByLabel('Message');
+  await input.fill('What is the weather in Paris?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const agentMessages = page.locator('[data-testid="chat-message"][data-role="agent"]');
+  await expect(agentMessages.last()).toContainText(/Paris/i, { timeout: 60_000 });
+
+  const events = page.getByTestId('events-panel');
+  await expect(events.locator('[data-testid="event-row"][data-kind="function-call"]')).toHaveCount(
+    1,
+  );
+  await expect(
+    events.locator('[data-testid="event-row"][data-kind="function-response"]'),
+  ).toHaveCount(1);
+  await expect(events.locator('[data-testid="event-row"][data-kind="text"]').first()).toBeVisible();
+
+  await input.fill('And in Tokyo?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(agentMessages).toHaveCount(2, { timeout: 60_000 });
+  await expect(agentMessages.last()).toContainText(/Tokyo/i);
+  await expect(events.locator('[data-testid="event-row"][data-kind="function-call"]')).toHaveCount(
+    2,
+  );
+  const count = Number(await events.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(4);
+
+  const row = events.locator('[data-testid="event-row"][data-kind="function-call"]').first();
+  await row.click();
+  await expect(row).toContainText('"functionCall"');
+
+  await page.screenshot({ path: testInfo.outputPath(`${mode}-running.png`), fullPage: false });
+  await testInfo.attach(`${mode}-running`, {
+    path: testInfo.outputPath(`${mode}-running.png`),
+    contentType: 'image/png',
+  });
+
+  const view = await (await page.request.get(`/api/agents/${AGENT}`)).json();
+  await card.getByRole('button', { name: 'Stop' }).click();
+  await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'stopped', {
+    timeout: 60_000,
+  });
+  await expect(card.getByTestId('mode-badge')).toHaveCount(0);
+  if (mode === 'venv') expect(isAlive(view.run.pid)).toBe(false);
+}
