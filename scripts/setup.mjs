@@ -54,8 +54,7 @@ function installNodeModules() {
 }
 
 function installUv() {
-  const dataDir = path.resolve(root, process.env.MOORING_DATA_DIR ?? '.mooring');
-  const venv = path.join(dataDir, 'tools', 'uv');
+  const venv = path.join(root, '.mooring', 'tools', 'uv');
   if (existsSync(path.join(venv, 'bin', 'uv'))) return;
   say(`installing uv into ${path.relative(root, venv)}`);
   run(python, ['-m', 'venv', venv]);

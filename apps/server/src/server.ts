@@ -89,7 +89,7 @@ function runnerSettings(config: Config): RunnerSettings {
     agentHostDir: config.agentHostDir,
     startTimeoutMs: config.startTimeoutMs,
     stopGraceMs: config.stopGraceMs,
-    venv: { python: config.python },
+    venv: { python: config.python, uv: config.uv },
     container: config.container,
   };
 }

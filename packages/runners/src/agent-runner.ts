@@ -39,7 +39,8 @@ export type RunnerSettings = {
   agentHostDir: string;
   startTimeoutMs: number;
   stopGraceMs: number;
-  venv: { python: string };
+  /** The base Python for new environments, and uv when it is installed. */
+  venv: { python: string; uv?: string };
   container: {
     baseImage: string;
     memoryBytes: number;

@@ -37,6 +37,8 @@ export type Config = {
   port: number;
   dataDir: string;
   python: string;
+  /** Mooring's own uv, installed by the setup script; the PATH is searched when it is absent. */
+  uv: string;
   allowedOrigins: string[];
   startTimeoutMs: number;
   stopGraceMs: number;
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: port === undefined ? (fromFile.port ?? 4100) : parsePort(port),
     dataDir: resolve(env.MOORING_DATA_DIR ?? fromFile.dataDir ?? '.mooring'),
     python: env.MOORING_PYTHON ?? fromFile.python ?? 'python3',
+    uv: env.MOORING_UV ?? path.join(REPO_ROOT, '.mooring', 'tools', 'uv', 'bin', 'uv'),
     allowedOrigins: fromFile.allowedOrigins ?? ['http://127.0.0.1:3000', 'http://localhost:3000'],
     startTimeoutMs: (fromFile.startTimeoutSeconds ?? 120) * 1000,
     stopGraceMs: (fromFile.stopGraceSeconds ?? 5) * 1000,

@@ -34,7 +34,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = path.join(prefix, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.endsWith('.egg-info')) {
+      if (!SKIPPED_DIRS.has(entry.name) && !isScratch(entry.name)) {
         files.push(...(await listFiles(dir, rel)));
       }
     } else if (entry.isFile() && !entry.name.endsWith('.pyc')) {
@@ -42,6 +42,11 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
     }
   }
   return files;
+}
+
+/** Tool caches and build metadata (`.pytest_cache`, `*.egg-info`) say nothing about content. */
+function isScratch(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('.egg-info');
 }
 
 async function hashFile(hash: ReturnType<typeof createHash>, file: string, name: string) {

@@ -17,7 +17,10 @@ export function testSettings(overrides: Partial<RunnerSettings> = {}): RunnerSet
     agentHostDir: path.join(REPO_ROOT, 'packages', 'agent-host'),
     startTimeoutMs: 90_000,
     stopGraceMs: 3_000,
-    venv: { python: process.env.MOORING_PYTHON ?? 'python3' },
+    venv: {
+      python: process.env.MOORING_PYTHON ?? 'python3',
+      uv: path.join(REPO_ROOT, '.mooring', 'tools', 'uv', 'bin', 'uv'),
+    },
     container: {
       baseImage: process.env.MOORING_BASE_IMAGE ?? 'mooring/python-base:bookworm',
       memoryBytes: 1024 * 1024 * 1024,

@@ -8,11 +8,10 @@ export type Installer = { kind: 'uv'; uv: string } | { kind: 'pip' };
 
 type Step = { signal: AbortSignal; onLine: (line: string) => void };
 
-/** Looks for uv where Mooring installs it, then where the user pointed, then on the PATH. */
-export async function findInstaller(dataDir: string): Promise<Installer> {
+/** Looks for uv where the settings point (Mooring's own copy), then on the PATH. */
+export async function findInstaller(preferred: string | undefined): Promise<Installer> {
   const candidates = [
-    process.env.MOORING_UV,
-    path.join(dataDir, 'tools', 'uv', 'bin', 'uv'),
+    preferred,
     ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'uv')),
   ];
   for (const candidate of candidates) {

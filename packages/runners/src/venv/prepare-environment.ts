@@ -15,7 +15,7 @@ import {
 
 export const VENV_STEPS = 3;
 
-type Settings = { dataDir: string; agentHostDir: string; python: string };
+type Settings = { dataDir: string; agentHostDir: string; python: string; uv?: string | undefined };
 
 /**
  * Makes sure the agent has a finished environment, building it when its key is new. Reports
@@ -39,7 +39,7 @@ export async function prepareEnvironment(
     return plan;
   }
 
-  const installer = await findInstaller(settings.dataDir);
+  const installer = await findInstaller(settings.uv);
   const tool = installer.kind === 'uv' ? 'uv' : 'python -m venv and pip';
   progress(1, 'create', 'Creating environment');
   log(`creating environment ${plan.dir} with ${tool}`);

@@ -32,7 +32,9 @@ export async function planEnvironment(
   const version = await pythonVersion(settings.python);
   const key = await contentHash([
     ...DEPENDENCY_FILES.map((name) => ({ file: path.join(agent.projectDir, name) })),
-    { dir: settings.agentHostDir },
+    // What gets installed of the host: its metadata and its sources, not its tests or caches.
+    { file: path.join(settings.agentHostDir, 'pyproject.toml') },
+    { dir: path.join(settings.agentHostDir, 'src') },
     { text: version },
   ]);
   const parentDir = path.join(settings.dataDir, 'venvs', agent.id);

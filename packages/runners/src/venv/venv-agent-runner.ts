@@ -38,7 +38,7 @@ export class VenvAgentRunner implements AgentRunner {
     const plan = await this.guard(() =>
       prepareEnvironment(
         this.context,
-        { ...this.settings, python: this.settings.venv.python },
+        { ...this.settings, ...this.settings.venv },
         this.abort.signal,
       ),
     );
