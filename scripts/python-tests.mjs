@@ -4,7 +4,7 @@
 // Keeps one venv at .mooring/tools/agent-host-venv with google-adk, pytest, ruff and the
 // host (editable). It is rebuilt only when the host's pyproject.toml, this script's
 // recipe or the Python it was made from change, so a warm run costs nothing extra.
-// Uses uv when it is on PATH (or already in the venv), pip otherwise.
+// Uses uv when it is in the venv, in .mooring/tools/uv or on PATH, pip otherwise.
 // Environment: MOORING_PYTHON picks the interpreter (default python3).
 
 import { spawnSync } from 'node:child_process';
@@ -43,16 +43,21 @@ function quiet(command, args) {
   return result.status === 0 ? `${result.stdout}${result.stderr}`.trim() : null;
 }
 
-function mustRun(command, args, what) {
-  const code = run(command, args);
+function mustRun(command, args, what, options = {}) {
+  const code = run(command, args, options);
   if (code !== 0) {
     say(`${what} failed (exit ${code})`);
     process.exit(code);
   }
 }
 
+// scripts/setup.mjs (run by `npm test` before this) installs uv into .mooring/tools/uv.
+const toolsUv = path.join(repo, '.mooring', 'tools', 'uv', 'bin', 'uv');
+
 function findUv() {
-  if (existsSync(exe('uv'))) return exe('uv');
+  for (const candidate of [exe('uv'), toolsUv]) {
+    if (existsSync(candidate)) return candidate;
+  }
   return quiet('uv', ['--version']) === null ? null : 'uv';
 }
 
@@ -83,7 +88,10 @@ function ensureVenv() {
     rmSync(venvDir, { recursive: true, force: true });
     mkdirSync(path.dirname(venvDir), { recursive: true });
     const uvForVenv = findUv();
-    if (uvForVenv) mustRun(uvForVenv, ['venv', '--python', basePython, venvDir], 'uv venv');
+    // Only the interpreter that is already here: uv must not try to download one.
+    const env = { ...process.env, UV_PYTHON_DOWNLOADS: 'never' };
+    if (uvForVenv)
+      mustRun(uvForVenv, ['venv', '--python', basePython, venvDir], 'uv venv', { env });
     else mustRun(basePython, ['-m', 'venv', venvDir], 'python -m venv');
   }
 
