@@ -40,12 +40,14 @@ export async function onStop(agentId: string): Promise<void> {
   }
 }
 
-/** Loads what the server recorded about a run; a run it no longer knows is simply left empty. */
+/**
+ * Loads what the server recorded about a run. On failure (a run the server no longer knows, or
+ * the server going away) the panels keep what the hub delivers live; a reconnect tries again.
+ */
 export async function loadRunHistory(runId: string): Promise<void> {
   try {
     actions().applyHistory(await fetchRunHistory(runId));
-  } catch (error) {
-    if (error instanceof ApiRequestError) return;
-    throw error;
+  } catch {
+    return;
   }
 }

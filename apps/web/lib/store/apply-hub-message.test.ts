@@ -79,6 +79,7 @@ describe('applyHubMessage', () => {
     expect(logs).toHaveLength(5000);
     expect(logs[0]?.line).toBe('line 3');
     expect(logs.at(-1)?.line).toBe('line 5002');
+    expect(state.runs['run-1']?.logsDropped).toBe(3);
   });
 
   it('records chat turns once', () => {

@@ -32,10 +32,11 @@ export function applyHubMessage(state: HubState, message: HubMessage): HubState 
         progress: message.progress,
       }));
     case 'log':
-      return updateRun(state, message.runId, message.agentId, (record) => ({
-        ...record,
-        logs: appendLogs(record.logs, [message.log]),
-      }));
+      return updateRun(state, message.runId, message.agentId, (record) => {
+        const logs = appendLogs(record.logs, [message.log]);
+        const dropped = record.logs.length + 1 - logs.length;
+        return { ...record, logs, logsDropped: record.logsDropped + dropped };
+      });
     case 'event':
       return updateRun(state, message.runId, message.agentId, (record) => {
         const envelopes = mergeEnvelopes(record.envelopes, [message.envelope]);

@@ -8,6 +8,8 @@ export type RunRecord = {
   envelopes: readonly Envelope[];
   /** The newest lines only; see `MAX_LOG_LINES`. */
   logs: readonly LogLine[];
+  /** How many older lines were dropped, so `logsDropped + index` names a line stably. */
+  logsDropped: number;
   chat: readonly ChatTurn[];
   progress: Progress | null;
   historyLoaded: boolean;
@@ -19,6 +21,7 @@ export function emptyRunRecord(runId: string, agentId: string): RunRecord {
     agentId,
     envelopes: [],
     logs: [],
+    logsDropped: 0,
     chat: [],
     progress: null,
     historyLoaded: false,

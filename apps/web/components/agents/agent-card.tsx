@@ -1,0 +1,130 @@
+import {
+  isActive,
+  type AgentView,
+  type DockerState,
+  type Progress,
+  type RunMode,
+} from '@mooring/protocol';
+import type { PendingCommand } from '../../lib/store/mooring-store';
+import { Button } from '../ui/button';
+import { ModeBadge } from './mode-badge';
+import { ModeToggle } from './mode-toggle';
+import { RunProgress } from './run-progress';
+import { StatusBadge } from './status-badge';
+
+export type AgentCardProps = {
+  agent: AgentView;
+  docker: DockerState;
+  /** The mode the toggle shows; `onStart` sends it. */
+  mode: RunMode;
+  selected: boolean;
+  pending: PendingCommand | null;
+  error: string | null;
+  progress: Progress | null;
+  onSelect: (agentId: string) => void;
+  onModeChange: (agentId: string, mode: RunMode) => void;
+  onStart: (agentId: string, mode: RunMode) => void;
+  onStop: (agentId: string) => void;
+};
+
+const frame =
+  'group relative flex cursor-pointer flex-col gap-2 rounded-lg border p-3 transition-colors';
+const selectedFrame =
+  'border-accent-strong/60 bg-raised shadow-[inset_2px_0_0_var(--color-accent)]';
+const idleFrame = 'border-line bg-panel hover:border-line-strong hover:bg-raised/60';
+
+function DockerNote({ docker }: { docker: DockerState }) {
+  if (docker.available) return null;
+  return (
+    <p data-testid="docker-note" className="text-2xs text-faint">
+      container mode off — Docker unavailable: {docker.reason ?? 'no daemon found'}
+    </p>
+  );
+}
+
+function RunProblem({ agent }: { agent: AgentView }) {
+  if (agent.status !== 'failed' && agent.status !== 'exited') return null;
+  const reason = agent.run?.reason;
+  if (!reason) return null;
+  const tone = agent.status === 'failed' ? 'text-red-300' : 'text-orange-200';
+  return (
+    <p data-testid="run-reason" className={`line-clamp-3 text-2xs break-words ${tone}`}>
+      {reason}
+    </p>
+  );
+}
+
+/** One agent in the sidebar: what it is, how it runs, and the controls to run it. */
+export function AgentCard(props: AgentCardProps) {
+  const { agent, docker, mode, selected, pending, error, progress } = props;
+  const active = isActive(agent.status);
+  const showProgress = progress && (agent.status === 'preparing' || agent.status === 'starting');
+  const canStop = active && agent.status !== 'stopping' && pending !== 'stop';
+  const live = agent.status === 'running' || agent.status === 'stopping';
+
+  return (
+    <article
+      data-testid={`agent-card-${agent.id}`}
+      data-selected={selected}
+      aria-label={agent.name}
+      onClick={() => props.onSelect(agent.id)}
+      className={`${frame} ${selected ? selectedFrame : idleFrame}`}
+    >
+      <div className="flex min-w-0 items-start gap-2">
+        <button
+          type="button"
+          aria-current={selected}
+          onClick={() => props.onSelect(agent.id)}
+          className="min-w-0 flex-1 truncate text-left font-mono text-[13px] font-semibold"
+          title={agent.path}
+        >
+          {agent.name}
+        </button>
+        <StatusBadge status={agent.status} exitCode={agent.run?.exitCode} />
+      </div>
+
+      {agent.description && (
+        <p className="line-clamp-2 text-xs text-dim" title={agent.description}>
+          {agent.description}
+        </p>
+      )}
+
+      <div className="flex items-center gap-2" onClick={(event) => event.stopPropagation()}>
+        <ModeToggle
+          agentId={agent.id}
+          value={mode}
+          locked={active}
+          docker={docker}
+          onChange={(next) => props.onModeChange(agent.id, next)}
+        />
+        <div className="ml-auto flex gap-1.5">
+          <Button
+            tone="primary"
+            disabled={active || pending !== null}
+            aria-busy={pending === 'start'}
+            onClick={() => props.onStart(agent.id, mode)}
+          >
+            Start
+          </Button>
+          <Button tone="danger" disabled={!canStop} onClick={() => props.onStop(agent.id)}>
+            Stop
+          </Button>
+        </div>
+      </div>
+
+      {showProgress && <RunProgress progress={progress} />}
+      {live && agent.run && (
+        <div className="flex min-w-0">
+          <ModeBadge run={agent.run} />
+        </div>
+      )}
+      <RunProblem agent={agent} />
+      {error && (
+        <p role="alert" data-testid="card-error" className="text-2xs break-words text-red-300">
+          {error}
+        </p>
+      )}
+      <DockerNote docker={docker} />
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+
+import type { AgentView } from '@mooring/protocol';
+import { useMemo } from 'react';
+import { sendChat } from '../../lib/actions/send-chat';
+import { deriveChat } from '../../lib/chat/derive-chat';
+import type { ChatItem } from '../../lib/chat/chat-item';
+import type { LocalTurn } from '../../lib/chat/local-turn';
+import { useStickToBottom } from '../../lib/hooks/use-stick-to-bottom';
+import { useMooringStore } from '../../lib/store/mooring-store';
+import { JumpToLatest } from '../ui/jump-to-latest';
+import { Panel } from '../ui/panel';
+import { AgentMessage } from './agent-message';
+import { ChatComposer } from './chat-composer';
+import { UserMessage } from './user-message';
+import { WaitingIndicator } from './waiting-indicator';
+
+const NONE: readonly never[] = [];
+const NO_TURNS: readonly LocalTurn[] = [];
+
+function ChatRow({ item }: { item: ChatItem }) {
+  if (item.kind === 'user') return <UserMessage item={item} />;
+  if (item.kind === 'agent') return <AgentMessage item={item} />;
+  return <WaitingIndicator />;
+}
+
+function emptyHint(agent: AgentView, running: boolean): string {
+  if (running) return `Say something to ${agent.name}. Replies stream in as the agent works.`;
+  return 'Start the agent to chat with it. Each run keeps one conversation.';
+}
+
+function turnCount(turns: number): string | undefined {
+  if (turns === 0) return undefined;
+  return turns === 1 ? '1 turn' : `${turns} turns`;
+}
+
+/** The conversation with the selected agent's current run. */
+export function ChatPanel({ agent, runId }: { agent: AgentView; runId: string | null }) {
+  const record = useMooringStore((state) => (runId ? state.runs[runId] : undefined));
+  const local = useMooringStore((state) => (runId ? state.localTurns[runId] : undefined));
+  const envelopes = record?.envelopes ?? NONE;
+  const chat = record?.chat ?? NONE;
+  const localTurns = local ?? NO_TURNS;
+
+  const items = useMemo(
+    () => deriveChat({ agentName: agent.name, envelopes, chat, local: localTurns }),
+    [agent.name, envelopes, chat, localTurns],
+  );
+  const scroll = useStickToBottom(items);
+  const running = agent.status === 'running' && runId !== null && agent.run?.id === runId;
+  const turns = items.filter((item) => item.kind === 'user').length;
+
+  return (
+    <Panel title="Chat" meta={turnCount(turns)} testId="chat-panel">
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <div
+          ref={scroll.ref}
+          onScroll={scroll.onScroll}
+          className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-3 py-3"
+        >
+          {items.length === 0 && (
+            <p className="m-auto max-w-64 text-center text-xs text-faint">
+              {emptyHint(agent, running)}
+            </p>
+          )}
+          {items.map((item) => (
+            <ChatRow key={item.key} item={item} />
+          ))}
+        </div>
+        {!scroll.stuck && <JumpToLatest onClick={scroll.scrollToBottom} label="Latest" />}
+      </div>
+      <ChatComposer
+        disabled={!running}
+        placeholder={running ? `Message ${agent.name}` : 'The agent is not running'}
+        onSend={(text) => runId && void sendChat(agent.id, runId, text)}
+      />
+    </Panel>
+  );
+}

@@ -1,0 +1,18 @@
+'use client';
+
+import { useEffect } from 'react';
+import { loadRunHistory } from '../actions/agent-commands';
+import { useMooringStore } from '../store/mooring-store';
+
+/**
+ * Loads the recorded history of the run on screen: after a reload, when another run is picked,
+ * and after each reconnect, since live messages sent while disconnected were missed.
+ */
+export function useRunHistory(runId: string | null): void {
+  const epoch = useMooringStore((state) => state.snapshotEpoch);
+
+  useEffect(() => {
+    if (runId === null || epoch === 0) return;
+    void loadRunHistory(runId);
+  }, [runId, epoch]);
+}
