@@ -7,3 +7,8 @@ export { RunnerError, type RunnerErrorCode } from './runner-error';
 export { createRunner } from './create-runner';
 export { VenvAgentRunner } from './venv/venv-agent-runner';
 export { decodeEnvelope } from './shared/envelope-decoder';
+export { ContainerAgentRunner } from './container/container-agent-runner';
+export { dockerState } from './container/docker-state';
+export { dockerClient, resolveDockerEndpoint } from './container/docker-client';
+export { bridgeGatewayAddress, BridgeGatewayError } from './container/bridge-gateway';
+export { LABELS as CONTAINER_LABELS } from './container/labels';

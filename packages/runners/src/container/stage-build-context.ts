@@ -48,9 +48,9 @@ export type StageRequest = {
  * Copies what an image build needs into a fresh folder: the agent's project, filtered by its
  * `.dockerignore` and by {@link ALWAYS_EXCLUDED}, and the agent host package. `.dockerignore` is
  * read with gitignore rules (the `ignore` package): an unanchored name matches at any depth,
- * where Docker would match it only at the root. Returns the staged files' context-relative POSIX paths, sorted, for
- * the content hash. Folders holding a `pyvenv.cfg` are environments and are skipped whatever
- * their name. Symbolic links are copied as links, never followed out of the project.
+ * where Docker would match it only at the root. Folders holding a `pyvenv.cfg` are environments
+ * and are skipped whatever their name. Symbolic links are copied as links, never followed out of
+ * the project. Returns the staged files' context-relative POSIX paths, sorted, for the hash.
  */
 export async function stageBuildContext(request: StageRequest): Promise<string[]> {
   const { projectDir, agentHostDir, destDir, layout } = request;

@@ -1,0 +1,285 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { AgentChannelReply, Envelope } from '@mooring/protocol';
+import {
+  decodeEnvelope,
+  type ChannelRegistration,
+  type EventChannel,
+  type Logger,
+} from '@mooring/runners';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { z } from 'zod';
+import { zeroCounters, type AgentEventCounters } from './agent-event-counters';
+import { agentEventsPath, agentIdFromUrl } from './agent-event-path';
+import { droppedEnvelope } from './dropped-envelope';
+import { bearerSecret, digestsMatch, newRunSecret, secretDigest } from './run-secret';
+import { sequenceVerdict } from './run-sequence';
+import { refuseUpgrade, type RefusalStatus } from './upgrade-refusal';
+
+/** The largest message a container may send; larger ones close its connection. */
+export const MAX_ENVELOPE_BYTES = 1024 * 1024;
+
+const HEARTBEAT_MS = 15_000;
+const CLOSE_REPLACED = 4001;
+const CLOSE_GAP = 4002;
+const CLOSE_RUN_ENDED = 1000;
+
+const upgradeHeadersSchema = z.looseObject({
+  authorization: z.string().optional(),
+  'x-mooring-run': z.string().optional(),
+});
+
+const salvageSchema = z.looseObject({ runId: z.string(), seq: z.number().int().positive() });
+
+type Peer = WebSocket & { alive?: boolean };
+
+type RunSlot = {
+  agentId: string;
+  runId: string;
+  digest: Buffer;
+  lastSeq: number;
+  onEnvelope: (envelope: Envelope) => void;
+  socket: Peer | undefined;
+};
+
+export type AgentEventChannelOptions = {
+  logger: Logger;
+  /** The name containers use for the host; Mooring adds it with `host-gateway`. */
+  publicHost?: string;
+  heartbeatMs?: number;
+};
+
+/** `urlFor` was asked before the channel's listener was started. */
+export class AgentEventChannelError extends Error {
+  readonly code = 'not_listening';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'AgentEventChannelError';
+  }
+}
+
+/**
+ * The server end of `/ws/agent-events/{agentId}`. Each container run registers and gets a secret;
+ * the host inside connects with it and streams envelopes, which are checked, deduplicated by
+ * sequence number and handed to the run in order. Every delivered envelope is acknowledged, and a
+ * (re)connecting host is told the last sequence number delivered, so it resends only the rest.
+ */
+export class AgentEventChannel implements EventChannel {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_ENVELOPE_BYTES });
+  private readonly slots = new Map<string, RunSlot>();
+  private readonly tally = zeroCounters();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly logger: Logger;
+  private readonly publicHost: string;
+  private port: number | undefined;
+
+  constructor(options: AgentEventChannelOptions) {
+    this.logger = options.logger.child({ component: 'agent-events' });
+    this.publicHost = options.publicHost ?? 'host.docker.internal';
+    this.heartbeat = setInterval(() => this.sweep(), options.heartbeatMs ?? HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Tells the channel which port its listener got, for the URLs it hands to containers. */
+  listeningOn(port: number): void {
+    this.port = port;
+  }
+
+  urlFor(agentId: string): string {
+    if (this.port === undefined) {
+      throw new AgentEventChannelError('the agent event listener has not been started');
+    }
+    return `ws://${this.publicHost}:${this.port}${agentEventsPath(agentId)}`;
+  }
+
+  register(
+    agentId: string,
+    runId: string,
+    onEnvelope: (envelope: Envelope) => void,
+  ): ChannelRegistration {
+    const existing = this.slots.get(runId);
+    if (existing) this.unregister(existing);
+    const secret = newRunSecret();
+    const slot: RunSlot = {
+      agentId,
+      runId,
+      digest: secretDigest(secret),
+      lastSeq: 0,
+      onEnvelope,
+      socket: undefined,
+    };
+    this.slots.set(runId, slot);
+    return { secret, close: () => this.unregister(slot) };
+  }
+
+  get counters(): Readonly<AgentEventCounters> {
+    return { ...this.tally };
+  }
+
+  /** For `upgrade` events of the listener containers reach; refuses anything not authorised. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const agentId = agentIdFromUrl(request.url);
+    if (!agentId) return this.refuse(socket, 404, 'no such endpoint');
+    const headers = upgradeHeadersSchema.safeParse(request.headers);
+    const secret = headers.success ? bearerSecret(headers.data.authorization) : undefined;
+    if (!secret) return this.refuse(socket, 401, 'no secret', agentId);
+    const slot = this.slotFor(secret);
+    if (!slot) return this.refuse(socket, 401, 'unknown secret', agentId);
+    if (slot.agentId !== agentId)
+      return this.refuse(socket, 403, 'secret of another agent', agentId);
+    const claimedRun = headers.data?.['x-mooring-run'];
+    if (claimedRun !== undefined && claimedRun !== slot.runId) {
+      return this.refuse(socket, 403, 'secret of another run', agentId);
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.onConnection(ws, slot));
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const slot of this.slots.values()) slot.socket?.terminate();
+    this.slots.clear();
+    this.wss.close();
+  }
+
+  private refuse(socket: Duplex, status: RefusalStatus, why: string, agentId?: string): void {
+    this.tally.refused++;
+    this.logger.warn({ status, agentId, why }, 'refused an agent event connection');
+    refuseUpgrade(socket, status);
+  }
+
+  /** Compares against every registration, whatever matches, so timing reveals nothing. */
+  private slotFor(secret: string): RunSlot | undefined {
+    const digest = secretDigest(secret);
+    let found: RunSlot | undefined;
+    for (const slot of this.slots.values()) {
+      if (digestsMatch(slot.digest, digest)) found = slot;
+    }
+    return found;
+  }
+
+  private onConnection(ws: Peer, slot: RunSlot): void {
+    if (this.slots.get(slot.runId) !== slot) {
+      ws.close(CLOSE_RUN_ENDED, 'run ended');
+      return;
+    }
+    const previous = slot.socket;
+    slot.socket = ws;
+    if (previous) previous.close(CLOSE_REPLACED, 'replaced by a newer connection');
+
+    ws.alive = true;
+    ws.on('pong', () => (ws.alive = true));
+    ws.on('message', (data) => this.onMessage(slot, ws, data));
+    ws.on('error', (error) => this.onSocketError(slot, ws, error));
+    ws.on('close', () => {
+      if (slot.socket === ws) slot.socket = undefined;
+    });
+    this.logger.info({ runId: slot.runId, lastSeq: slot.lastSeq }, 'agent event socket open');
+    reply(ws, { type: 'welcome', lastSeq: slot.lastSeq });
+  }
+
+  private onMessage(slot: RunSlot, ws: Peer, data: RawData): void {
+    if (slot.socket !== ws) return;
+    const text = rawText(data);
+    const decoded = decodeEnvelope(text);
+    if (!decoded.ok) return this.onMalformed(slot, ws, text, decoded.error);
+
+    const { envelope } = decoded;
+    if (envelope.runId !== slot.runId) {
+      this.tally.wrongRun++;
+      this.logger.warn({ runId: slot.runId, claimed: envelope.runId }, 'envelope of another run');
+      return;
+    }
+    switch (sequenceVerdict(slot.lastSeq, envelope.seq)) {
+      case 'deliver':
+        this.deliver(slot, envelope);
+        reply(ws, { type: 'ack', seq: envelope.seq });
+        return;
+      case 'duplicate':
+        this.tally.duplicates++;
+        reply(ws, { type: 'ack', seq: slot.lastSeq });
+        return;
+      case 'gap':
+        this.tally.gaps++;
+        this.logger.warn({ runId: slot.runId, lastSeq: slot.lastSeq, seq: envelope.seq }, 'gap');
+        ws.close(CLOSE_GAP, `expected seq ${slot.lastSeq + 1}`);
+    }
+  }
+
+  /**
+   * An unreadable message is dropped. When it still names this run and the next sequence number,
+   * a stand-in error takes its place, so the host does not resend it forever.
+   */
+  private onMalformed(slot: RunSlot, ws: Peer, text: string, error: string): void {
+    this.tally.malformed++;
+    this.logger.warn({ runId: slot.runId, error }, 'dropped a malformed envelope');
+    let header: z.infer<typeof salvageSchema> | undefined;
+    try {
+      header = salvageSchema.safeParse(JSON.parse(text)).data;
+    } catch {
+      return;
+    }
+    if (header?.runId !== slot.runId || header.seq !== slot.lastSeq + 1) return;
+    this.deliver(slot, droppedEnvelope(slot.runId, header.seq, `invalid envelope: ${error}`));
+    reply(ws, { type: 'ack', seq: header.seq });
+  }
+
+  /**
+   * `ws` closes a connection whose message exceeds the limit, before it can be read. The host
+   * sends in order, so that message was the next one: a stand-in takes its place and the welcome
+   * after the reconnect tells the host to move past it.
+   */
+  private onSocketError(slot: RunSlot, ws: Peer, error: Error & { code?: string }): void {
+    if (error.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      this.logger.debug({ err: error, runId: slot.runId }, 'agent event socket error');
+      return;
+    }
+    this.tally.oversized++;
+    this.logger.warn(
+      { runId: slot.runId, limit: MAX_ENVELOPE_BYTES },
+      'dropped an oversized envelope',
+    );
+    if (slot.socket !== ws) return;
+    const seq = slot.lastSeq + 1;
+    this.deliver(slot, droppedEnvelope(slot.runId, seq, `larger than ${MAX_ENVELOPE_BYTES} bytes`));
+  }
+
+  private deliver(slot: RunSlot, envelope: Envelope): void {
+    slot.lastSeq = envelope.seq;
+    this.tally.delivered++;
+    try {
+      slot.onEnvelope(envelope);
+    } catch (error) {
+      this.logger.error({ err: error, runId: slot.runId }, 'an envelope handler failed');
+    }
+  }
+
+  private unregister(slot: RunSlot): void {
+    if (this.slots.get(slot.runId) === slot) this.slots.delete(slot.runId);
+    slot.socket?.close(CLOSE_RUN_ENDED, 'run ended');
+    slot.socket = undefined;
+  }
+
+  private sweep(): void {
+    for (const slot of this.slots.values()) {
+      const ws = slot.socket;
+      if (!ws) continue;
+      if (!ws.alive) {
+        this.logger.info({ runId: slot.runId }, 'agent event socket stopped answering');
+        ws.terminate();
+        continue;
+      }
+      ws.alive = false;
+      ws.ping();
+    }
+  }
+}
+
+function reply(ws: WebSocket, message: AgentChannelReply): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
+}
