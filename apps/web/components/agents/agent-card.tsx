@@ -37,7 +37,7 @@ function DockerNote({ docker }: { docker: DockerState }) {
   if (docker.available) return null;
   return (
     <p data-testid="docker-note" className="text-2xs text-faint">
-      container mode off — Docker unavailable: {docker.reason ?? 'no daemon found'}
+      container mode off: Docker unavailable ({docker.reason ?? 'no daemon found'})
     </p>
   );
 }
@@ -124,7 +124,7 @@ export function AgentCard(props: AgentCardProps) {
           {error}
         </p>
       )}
-      <DockerNote docker={docker} />
+      {!active && <DockerNote docker={docker} />}
     </article>
   );
 }

@@ -27,12 +27,16 @@ export async function onStart(agentId: string, mode: RunMode): Promise<void> {
   }
 }
 
+/**
+ * Stops an agent. The response is not applied: the hub reports every status change, and a
+ * response overtaken by a later hub message would move the card back to an older status.
+ */
 export async function onStop(agentId: string): Promise<void> {
-  const { setPending, setCardError, applyAgent } = actions();
+  const { setPending, setCardError } = actions();
   setPending(agentId, 'stop');
   setCardError(agentId, null);
   try {
-    applyAgent(await stopAgentRun(agentId));
+    await stopAgentRun(agentId);
   } catch (error) {
     setCardError(agentId, describe(error));
   } finally {
