@@ -1,8 +1,15 @@
 import type { Envelope, EventEnvelope } from '@mooring/protocol';
 import { readEventError, readParts, visibleText, type AdkPart } from '../events/adk-parts';
+import { toEpochMillis } from '../format/timestamp';
 import type { AgentBlock, AgentSegment, ToolCall } from './chat-item';
 
-type Draft = { key: string; author: string; segments: AgentSegment[]; finished: boolean };
+type Draft = {
+  key: string;
+  author: string;
+  startedAt: number;
+  segments: AgentSegment[];
+  finished: boolean;
+};
 
 /** Partial chunks are normally deltas; a host that resends the whole text so far is handled. */
 function accumulate(soFar: string, chunk: string): string {
@@ -84,7 +91,8 @@ function toBlock(draft: Draft): AgentBlock {
     segment.kind === 'text' && draft.finished ? { ...segment, streaming: false } : segment,
   );
   const streaming = segments.some((segment) => segment.kind === 'text' && segment.streaming);
-  return { key: draft.key, author: draft.author, segments, streaming };
+  const { key, author, startedAt } = draft;
+  return { key, author, startedAt, segments, streaming };
 }
 
 type Grouping = { drafts: Map<string, Draft>; current: Draft | null };
@@ -104,7 +112,9 @@ function draftFor(grouping: Grouping, envelope: Envelope): Draft | null {
   }
 
   const key = invocation ?? `seq-${envelope.seq}`;
-  const draft: Draft = { key, author: authorOf(envelope), segments: [], finished: false };
+  const startedAt = toEpochMillis(envelope.ts);
+  const author = authorOf(envelope);
+  const draft: Draft = { key, author, startedAt, segments: [], finished: false };
   grouping.drafts.set(key, draft);
   return draft;
 }

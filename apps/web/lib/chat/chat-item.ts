@@ -16,6 +16,8 @@ export type AgentSegment =
 export type AgentBlock = {
   key: string;
   author: string;
+  /** Epoch milliseconds of the block's first envelope. */
+  startedAt: number;
   segments: readonly AgentSegment[];
   streaming: boolean;
 };

@@ -5,6 +5,9 @@ import type { ChatItem } from './chat-item';
 import { deriveChat, type ChatSources } from './derive-chat';
 import type { LocalTurn } from './local-turn';
 
+/** The fixtures' envelope clock: envelope `seq` n has `ts` T0 + n. */
+const T0 = 1_700_000_000_000;
+
 function chat(sources: Partial<ChatSources>): ChatItem[] {
   return deriveChat({ agentName: 'weather_agent', envelopes: [], chat: [], local: [], ...sources });
 }
@@ -81,8 +84,9 @@ describe('deriveChat', () => {
     const items = chat({
       envelopes,
       chat: [
-        { role: 'user', text: 'hi', ts: 1 },
-        { role: 'agent', text: 'Hello!', ts: 2 },
+        { role: 'user', text: 'hi', ts: T0 },
+        { role: 'agent', text: 'Hello!', ts: T0 + 2 },
+        { role: 'user', text: 'weather?', ts: T0 + 2 },
       ],
       local: [local('hi', { state: 'sent', reply: 'Hello!' }), local('weather?')],
     });
@@ -117,6 +121,23 @@ describe('deriveChat', () => {
     });
     expect(items.map((item) => item.kind)).toEqual(['user', 'user', 'agent']);
     expect(items[0]).toMatchObject({ state: 'failed', error: '409 not_running' });
+  });
+
+  it('leaves a turn whose agent call failed without a reply instead of shifting replies', () => {
+    const items = chat({
+      envelopes: [textEvent(5, 'Second answer.')],
+      chat: [
+        { role: 'user', text: 'first', ts: T0 + 1 },
+        { role: 'user', text: 'second', ts: T0 + 3 },
+      ],
+      local: [
+        local('first', { state: 'failed', error: '502 agent_unreachable: connection refused' }),
+        local('second', { state: 'sent' }),
+      ],
+    });
+    expect(items.map((item) => item.kind)).toEqual(['user', 'user', 'agent']);
+    expect(items[0]).toMatchObject({ state: 'failed', error: expect.stringContaining('502') });
+    expect(texts(items[2])).toEqual(['Second answer.']);
   });
 
   it('shows soft errors from events in the reply', () => {

@@ -17,6 +17,8 @@ type Turn = {
   user: { text: string; state: UserTurnState; error: string | null } | null;
   /** The reply's final text as the server or `POST /chat` reported it. */
   reply: string | null;
+  /** When the server recorded the user's message (epoch ms); unknown for local turns. */
+  at: number | null;
   /** Whether an invocation's events are expected for this turn. */
   expectsEvents: boolean;
 };
@@ -32,7 +34,8 @@ function fromServer(chat: readonly ChatTurn[]): Turn[] {
     const user = turn.role === 'user' ? { text: turn.text, state: 'confirmed' as const } : null;
     const reply = turn.role === 'agent' ? turn.text : null;
     const entry = user && { ...user, error: null };
-    turns.push({ key: `s${i}`, user: entry, reply, expectsEvents: entry !== null });
+    const at = user ? turn.ts : null;
+    turns.push({ key: `s${i}`, user: entry, reply, at, expectsEvents: entry !== null });
   });
   return turns;
 }
@@ -49,11 +52,14 @@ function withLocal(turns: Turn[], local: readonly LocalTurn[]): Turn[] {
     if (match) {
       from = index + 1;
       match.reply ??= turn.reply;
+      if (turn.state === 'failed' && match.user) {
+        match.user = { ...match.user, state: 'failed', error: turn.error };
+      }
       continue;
     }
     const user = { text: turn.text, state: turn.state, error: turn.error };
     const expectsEvents = turn.state !== 'failed';
-    pending.push({ key: `l${turn.id}`, user, reply: turn.reply, expectsEvents });
+    pending.push({ key: `l${turn.id}`, user, reply: turn.reply, at: null, expectsEvents });
   }
   return [...turns, ...pending];
 }
@@ -66,12 +72,22 @@ function replyItem(turn: Turn, block: AgentBlock | undefined, agentName: string)
       kind: 'agent',
       key: `${turn.key}-reply`,
       author: agentName,
+      startedAt: turn.at ?? 0,
       segments,
       streaming: false,
     };
   }
   if (turn.user?.state === 'sending') return { kind: 'waiting', key: `${turn.key}-waiting` };
   return null;
+}
+
+/**
+ * A reply cannot start after the server recorded the next user message: then this turn got no
+ * events (its agent call failed) and the block belongs to a later turn.
+ */
+function startsBefore(block: AgentBlock, turns: readonly Turn[], from: number): boolean {
+  const nextAt = turns.slice(from).find((turn) => turn.at !== null)?.at;
+  return nextAt === undefined || nextAt === null || block.startedAt < nextAt;
 }
 
 /**
@@ -85,14 +101,15 @@ export function deriveChat(sources: ChatSources): ChatItem[] {
   const items: ChatItem[] = [];
   let next = 0;
 
-  for (const turn of turns) {
+  turns.forEach((turn, i) => {
     if (turn.user) items.push({ kind: 'user', key: turn.key, ...turn.user });
-    const block = turn.expectsEvents ? blocks[next] : undefined;
-    if (turn.expectsEvents && block) next += 1;
+    const candidate = turn.expectsEvents ? blocks[next] : undefined;
+    const block = candidate && startsBefore(candidate, turns, i + 1) ? candidate : undefined;
+    if (block) next += 1;
 
     const reply = replyItem(turn, block, sources.agentName);
     if (reply) items.push(reply);
-  }
+  });
 
   for (const block of blocks.slice(next)) items.push({ kind: 'agent', ...block });
   return items;
