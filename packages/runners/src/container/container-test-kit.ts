@@ -51,3 +51,17 @@ export async function containersOfRun(runId: string): Promise<string[]> {
   });
   return found.map((c) => c.Id);
 }
+
+/** Removes the images tests built for their throwaway agents. */
+export async function removeAgentImages(agentIds: readonly string[]): Promise<void> {
+  const docker = dockerClient();
+  for (const agentId of agentIds) {
+    const images = await docker.listImages({ filters: { label: [`${LABELS.agent}=${agentId}`] } });
+    for (const image of images) {
+      await docker
+        .getImage(image.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
+    }
+  }
+}

@@ -18,6 +18,7 @@ import { agentPlacement, type AgentPlacement } from './image-layout';
 import { imageTag } from './image-tag';
 import { imageLabels } from './labels';
 import { extendOwnDockerfile } from './own-dockerfile';
+import { pruneOldImages } from './prune-images';
 import { stageBuildContext } from './stage-build-context';
 
 export type PrepareImageInput = {
@@ -62,6 +63,9 @@ export async function prepareImage(input: PrepareImageInput): Promise<string> {
       return tag;
     }
     await build(input, layout, contextDir, tag);
+    await pruneOldImages(input.docker, agent.id, tag, context.logger).catch((error: unknown) => {
+      context.logger.warn({ err: error }, 'could not look for old agent images');
+    });
     return tag;
   } finally {
     await rm(contextDir, { recursive: true, force: true });

@@ -1,0 +1,240 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Envelope } from '@mooring/protocol';
+import {
+  bridgeGatewayAddress,
+  CONTAINER_LABELS,
+  ContainerAgentRunner,
+  dockerClient,
+  silentLogger,
+  type AgentSpec,
+  type RunContext,
+  type RunnerMessage,
+  type RunnerSettings,
+} from '@mooring/runners';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentEventChannel } from './agent-event-channel';
+import { startAgentEventListener, type AgentEventListener } from './agent-event-listener';
+
+const SKIP_DOCKER = process.env.MOORING_SKIP_DOCKER === '1';
+const SKIP_NOTE = SKIP_DOCKER ? ' (skipped: MOORING_SKIP_DOCKER=1)' : '';
+const MINUTES = 60_000;
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const APP = 'weather_assistant';
+const json = { 'content-type': 'application/json' };
+
+type Part = { text?: string; functionCall?: unknown; functionResponse?: unknown };
+
+function partKind(envelope: Envelope): string[] {
+  if (envelope.kind !== 'event') return [];
+  const parts = (envelope.event as { content?: { parts?: Part[] } }).content?.parts ?? [];
+  if (parts.some((p) => p.functionCall)) return ['function-call'];
+  if (parts.some((p) => p.functionResponse)) return ['function-response'];
+  if (parts.some((p) => p.text)) return ['text'];
+  return [];
+}
+
+function settings(channel: AgentEventChannel): RunnerSettings {
+  return {
+    dataDir: path.join(REPO_ROOT, '.mooring', 'test-data'),
+    agentHostDir: path.join(REPO_ROOT, 'packages', 'agent-host'),
+    startTimeoutMs: 120_000,
+    stopGraceMs: 3_000,
+    venv: { python: 'python3' },
+    container: {
+      baseImage: process.env.MOORING_BASE_IMAGE ?? 'mooring/python-base:bookworm',
+      memoryBytes: 1024 * 1024 * 1024,
+      nanoCpus: 1e9,
+      pidsLimit: 256,
+    },
+    eventChannel: channel,
+  };
+}
+
+async function chat(baseUrl: string, text: string): Promise<void> {
+  const sessionUrl = `${baseUrl}/apps/${APP}/users/u/sessions`;
+  const created = await fetch(sessionUrl, { method: 'POST', headers: json, body: '{}' });
+  expect(created.status).toBe(200);
+  const session = (await created.json()) as { id: string };
+  const response = await fetch(`${baseUrl}/run_sse`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      appName: APP,
+      userId: 'u',
+      sessionId: session.id,
+      newMessage: { role: 'user', parts: [{ text }] },
+      streaming: true,
+    }),
+  });
+  expect(response.status).toBe(200);
+  await response.text();
+}
+
+const weatherAgent: AgentSpec = {
+  id: APP,
+  name: APP,
+  agentsDir: path.join(REPO_ROOT, 'agents'),
+  appName: APP,
+  projectDir: path.join(REPO_ROOT, 'agents', APP),
+  env: {},
+};
+
+function recorder(runId: string, agent: AgentSpec = weatherAgent) {
+  const messages: RunnerMessage[] = [];
+  const context: RunContext = {
+    runId,
+    agent,
+    logger: silentLogger,
+    onMessage: (message) => messages.push(message),
+  };
+  const envelopes = () =>
+    messages.flatMap((m): Envelope[] => (m.type === 'envelope' ? [m.envelope] : []));
+  const logText = () => messages.flatMap((m) => (m.type === 'log' ? [m.log.line] : [])).join('\n');
+  return { context, messages, envelopes, logText };
+}
+
+async function containersOfRun(runId: string): Promise<string[]> {
+  const found = await dockerClient().listContainers({
+    all: true,
+    filters: { label: [`${CONTAINER_LABELS.run}=${runId}`] },
+  });
+  return found.map((c) => c.Id);
+}
+
+async function eventually(check: () => boolean, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}`, () => {
+  let channel: AgentEventChannel;
+  let listener: AgentEventListener;
+
+  beforeAll(async () => {
+    channel = new AgentEventChannel({ logger: silentLogger });
+    listener = await startAgentEventListener(channel, { host: await bridgeGatewayAddress() });
+  });
+
+  afterAll(async () => {
+    channel?.close();
+    await listener?.close();
+    const docker = dockerClient();
+    const images = await docker.listImages({
+      filters: { label: [`${CONTAINER_LABELS.agent}=own_dice`] },
+    });
+    for (const image of images) await docker.getImage(image.Id).remove({ force: true });
+  });
+
+  it(
+    'streams call, response and text events of the weather agent in order, then cleans up',
+    async () => {
+      const run = recorder(`run-${Date.now()}`);
+      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      const { envelopes } = run;
+
+      const endpoint = await runner.start();
+      try {
+        expect(endpoint.containerId).toBeTruthy();
+        expect(endpoint.imageTag).toMatch(/^mooring\/weather_assistant:[0-9a-f]{12}$/);
+        expect(envelopes()[0]?.kind).toBe('ready');
+
+        await chat(endpoint.baseUrl, 'Weather in Paris?');
+        await eventually(() => envelopes().some((e) => e.kind === 'run-finished'), 'run end');
+
+        const kinds = envelopes().flatMap(partKind);
+        const call = kinds.indexOf('function-call');
+        const response = kinds.indexOf('function-response');
+        expect(call).toBeGreaterThanOrEqual(0);
+        expect(response).toBeGreaterThan(call);
+        expect(kinds.lastIndexOf('text')).toBeGreaterThan(response);
+        const seqs = envelopes().map((e) => e.seq);
+        expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+      } finally {
+        await runner.stop();
+      }
+
+      expect(await containersOfRun(run.context.runId)).toEqual([]);
+      expect(run.messages.some((m) => m.type === 'exit')).toBe(false);
+    },
+    15 * MINUTES,
+  );
+
+  it(
+    'reuses the image on the next start, and reports an exit when the container dies',
+    async () => {
+      const run = recorder(`run-${Date.now()}`);
+      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      const started = Date.now();
+      const endpoint = await runner.start();
+      try {
+        expect(Date.now() - started).toBeLessThan(60_000);
+        expect(run.logText()).toContain('image reused');
+        expect(run.messages.some((m) => m.type === 'progress')).toBe(false);
+
+        await dockerClient()
+          .getContainer(endpoint.containerId ?? '')
+          .kill({ signal: 'SIGKILL' });
+        await eventually(() => run.messages.some((m) => m.type === 'exit'), 'the exit message');
+        expect(run.messages.find((m) => m.type === 'exit')).toMatchObject({ exitCode: 137 });
+      } finally {
+        await runner.stop();
+      }
+      expect(await containersOfRun(run.context.runId)).toEqual([]);
+    },
+    15 * MINUTES,
+  );
+
+  it(
+    "builds an agent's own Dockerfile with the host added, as the file's user",
+    async () => {
+      const agentsDir = await mkdtemp(path.join(tmpdir(), 'mooring-own-'));
+      const projectDir = path.join(agentsDir, 'story_dice');
+      await cp(path.join(REPO_ROOT, 'agents', 'story_dice'), projectDir, { recursive: true });
+      await writeFile(path.join(projectDir, 'Dockerfile'), ownDockerfile());
+      const agent = {
+        ...weatherAgent,
+        id: 'own_dice',
+        appName: 'story_dice',
+        agentsDir,
+        projectDir,
+      };
+      const run = recorder(`run-${Date.now()}`, agent);
+      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      try {
+        const endpoint = await runner.start();
+        expect(run.logText()).toContain("from the agent's Dockerfile");
+        const info = await dockerClient()
+          .getContainer(endpoint.containerId ?? '')
+          .inspect();
+        expect(info.Config.User).toBe('dice');
+        const health = await fetch(`${endpoint.baseUrl}/health`);
+        expect(health.ok).toBe(true);
+      } finally {
+        await runner.stop();
+        await rm(agentsDir, { recursive: true, force: true });
+      }
+      expect(await containersOfRun(run.context.runId)).toEqual([]);
+    },
+    15 * MINUTES,
+  );
+});
+
+function ownDockerfile(): string {
+  const base = process.env.MOORING_BASE_IMAGE ?? 'mooring/python-base:bookworm';
+  return [
+    `FROM ${base}`,
+    'RUN python3 -m venv /opt/dice && useradd --create-home dice',
+    'ENV PATH=/opt/dice/bin:$PATH',
+    'COPY requirements.txt /tmp/requirements.txt',
+    'RUN pip install --no-cache-dir -r /tmp/requirements.txt',
+    'USER dice',
+    'CMD ["python3", "-c", "print(1)"]',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { containerName, containerSpec } from './container-spec';
+
+describe('containerSpec', () => {
+  it('publishes on loopback with a Docker-picked port, limits and no capabilities', () => {
+    const spec = containerSpec({
+      agentId: 'weather',
+      runId: 'r1',
+      imageTag: 'mooring/weather:abc',
+      env: { A: '1', B: 'x=y' },
+      limits: { baseImage: 'b', memoryBytes: 512, nanoCpus: 1e9, pidsLimit: 64 },
+    });
+    expect(spec.Env).toEqual(['A=1', 'B=x=y']);
+    expect(spec.Labels).toEqual({
+      'mooring.managed': 'true',
+      'mooring.agent': 'weather',
+      'mooring.run': 'r1',
+    });
+    expect(spec.HostConfig).toMatchObject({
+      PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '0' }] },
+      ExtraHosts: ['host.docker.internal:host-gateway'],
+      Init: true,
+      Memory: 512,
+      NanoCpus: 1e9,
+      PidsLimit: 64,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+    });
+  });
+
+  it('names containers after agent and run', () => {
+    expect(containerName('a b', 'run/1')).toBe('mooring-a-b-run-1');
+  });
+});
