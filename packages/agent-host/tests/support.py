@@ -194,9 +194,11 @@ class HostProcess:
             "--port", str(self.port), "--run-id", "run-test", *extra_args,
         ]  # fmt: skip
         pass_fds: tuple[int, ...] = ()
-        # A file, not a pipe: nobody reads stderr while the host runs, and a full pipe
-        # would stall it.
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in cleanup()
+        # A file, not a pipe: nobody drains stderr while the host runs, and a full pipe
+        # would stall it. Append mode, so reading it here never moves where the host writes.
+        handle, self._stderr_path = tempfile.mkstemp(prefix="mooring-host-", suffix=".log")
+        os.close(handle)
+        stderr = open(self._stderr_path, "ab")  # noqa: SIM115 - closed right after spawning
         read_fd = write_fd = -1
         if use_pipe:
             read_fd, write_fd = os.pipe()
@@ -209,9 +211,10 @@ class HostProcess:
             pass_fds=pass_fds,
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
-            stderr=self._stderr,
+            stderr=stderr,
             env=env or host_env(),
         )
+        stderr.close()
         self._reader: threading.Thread | None = None
         if use_pipe:
             os.close(write_fd)
@@ -289,8 +292,7 @@ class HostProcess:
             raise
 
     def stderr_text(self) -> str:
-        self._stderr.seek(0)
-        return self._stderr.read().decode(errors="replace")
+        return Path(self._stderr_path).read_text(errors="replace")
 
     def cleanup(self) -> None:
         if self.proc.poll() is None:
@@ -299,4 +301,4 @@ class HostProcess:
         if self.proc.stdin is not None:
             with contextlib.suppress(OSError):
                 self.proc.stdin.close()
-        self._stderr.close()
+        Path(self._stderr_path).unlink(missing_ok=True)

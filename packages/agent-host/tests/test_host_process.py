@@ -123,3 +123,18 @@ def test_streams_over_a_websocket_and_dies_with_its_parent() -> None:
     assert kinds == ["ready", "event", "run-finished"]
     assert server.stored[1]["event"]["content"]["parts"][0]["text"] == "echo: hello there"
     assert server.headers[0]["X-Mooring-Run"] == "run-test"
+
+
+def test_sigterm_while_the_agent_loads_is_a_clean_stop() -> None:
+    host = HostProcess(BUNDLED_AGENTS, "story_dice")
+    try:
+        # The first log line comes after the signal handlers, long before ADK has loaded.
+        wait_until(lambda: "starting story_dice" in host.stderr_text(), 10, "startup log")
+        code = host.terminate()
+        assert host.pipe_finished(5)
+        kinds = [host.envelopes.get()["kind"] for _ in range(host.envelopes.qsize())]
+    finally:
+        host.cleanup()
+
+    assert code == 0
+    assert "ready" not in kinds

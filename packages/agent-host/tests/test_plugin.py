@@ -1,4 +1,5 @@
 import asyncio
+import importlib
 from collections.abc import AsyncGenerator
 from types import SimpleNamespace
 from typing import Any
@@ -16,8 +17,9 @@ from google.adk.runners import InMemoryRunner
 from google.genai import types
 
 from mooring_agent_host.agent_loading import load_agent
-from mooring_agent_host.channel import EventChannel
-from mooring_agent_host.plugin import EventStreamingPlugin, install_channel
+from mooring_agent_host.channel import EventChannel, install_channel
+from mooring_agent_host.cli import PLUGIN
+from mooring_agent_host.plugin import EventStreamingPlugin
 from support import BUNDLED_AGENTS, RecordingTransport
 
 
@@ -193,3 +195,9 @@ def test_the_installed_channel_is_used_when_none_is_given() -> None:
     assert transport.envelopes[0]["runId"] == "run-global"
     plugin_without_channel = EventStreamingPlugin()
     asyncio.run(plugin_without_channel.after_run_callback(invocation_context=SimpleNamespace()))
+
+
+def test_the_host_names_this_plugin_class() -> None:
+    module_name, class_name = PLUGIN.rsplit(".", 1)
+
+    assert getattr(importlib.import_module(module_name), class_name) is EventStreamingPlugin

@@ -50,3 +50,16 @@ class EventChannel:
         except Exception:  # shutting down must go on regardless
             logger.exception("closing the event transport failed")
             return False
+
+
+_installed: EventChannel | None = None
+
+
+def install_channel(channel: EventChannel | None) -> None:
+    """Sets the channel that plugin instances built by ADK (from a name alone) report to."""
+    global _installed
+    _installed = channel
+
+
+def installed_channel() -> EventChannel | None:
+    return _installed

@@ -12,17 +12,17 @@ import os
 import socket
 import sys
 
+# Only light modules here: signal handlers go in before ADK and uvicorn are imported.
 from mooring_agent_host import __version__, lifecycle
 from mooring_agent_host.agent_loading import AgentLoadError, load_agent, load_env_file
-from mooring_agent_host.channel import EventChannel
-from mooring_agent_host.envelope import error_body, ready_body
-from mooring_agent_host.plugin import QUALIFIED_NAME, format_traceback, install_channel
-from mooring_agent_host.server import bind, build_app, make_server
+from mooring_agent_host.channel import EventChannel, install_channel
+from mooring_agent_host.envelope import error_body, format_traceback, ready_body
 from mooring_agent_host.transports import PipeTransport, Transport, WebSocketTransport
 
 logger = logging.getLogger("mooring_agent_host")
 
 SECRET_ENV = "MOORING_RUN_SECRET"
+PLUGIN = "mooring_agent_host.plugin.EventStreamingPlugin"
 FLUSH_TIMEOUT_S = 2.0
 
 
@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    lifecycle.stop_on_signals()
+    logger.info("host %s starting %s from %s", __version__, args.app, args.agents_dir)
     if args.exit_on_stdin_eof:
         lifecycle.term_on_parent_death()
         lifecycle.exit_when_stdin_closes()
@@ -80,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(args: argparse.Namespace, channel: EventChannel) -> int:
+    from mooring_agent_host.server import bind, build_app, make_server
+
     agents_dir = os.path.abspath(args.agents_dir)
     if args.env_file:
         load_env_file(args.env_file)
@@ -93,12 +97,12 @@ def serve(args: argparse.Namespace, channel: EventChannel) -> int:
     app = build_app(
         agents_dir=agents_dir,
         agent_loader=loader,
-        plugin=QUALIFIED_NAME,
+        plugin=PLUGIN,
         host=args.host,
         port=sock.getsockname()[1],
     )
     server = make_server(app, args.log_level, lambda: announce_ready(channel, args.app, sock))
-    lifecycle.absorb_stop_signals()
+    lifecycle.stop_server_on_signals(server)
     server.run(sockets=[sock])
     logger.info("server stopped; flushing events")
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import traceback
 from typing import Any, Literal
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,10 @@ def error_body(
     if invocation_id:
         body["invocationId"] = invocation_id
     return body
+
+
+def format_traceback(error: BaseException) -> str:
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
 
 
 def seal(body: Envelope, run_id: str, seq: int, ts: float | None = None) -> Envelope:

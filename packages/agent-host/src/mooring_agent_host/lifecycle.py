@@ -10,6 +10,10 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import uvicorn
 
 logger = logging.getLogger(__name__)
 
@@ -55,16 +59,32 @@ def term_on_parent_death() -> bool:
     return True
 
 
-def absorb_stop_signals() -> None:
-    """Makes SIGTERM and SIGINT harmless outside the HTTP server's own handling.
+def stop_on_signals() -> None:
+    """Until the server runs, SIGTERM or SIGINT ends the host at once, still with exit 0.
 
-    uvicorn handles both while it serves, then re-raises the signal it caught so the
-    default action kills the process. With these handlers in place the re-raised
-    signal is a no-op, and the host gets to flush its events and exit 0.
+    Loading an agent can take seconds; a run stopped while it starts should not wait for
+    that, nor look like a crash.
     """
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, _log_signal)
+        signal.signal(sig, _exit_now)
 
 
-def _log_signal(sig: int, frame: FrameType | None) -> None:
-    logger.debug("signal %s received after shutdown began", signal.Signals(sig).name)
+def _exit_now(sig: int, frame: FrameType | None) -> None:
+    logger.info("%s while starting: stopping", signal.Signals(sig).name)
+    raise SystemExit(0)
+
+
+def stop_server_on_signals(server: uvicorn.Server) -> None:
+    """From here on SIGTERM and SIGINT ask the HTTP server to stop gracefully.
+
+    While it serves, uvicorn installs its own handlers, then restores these and raises
+    the signal it caught again, which would otherwise kill the process with the default
+    action. Here that second delivery is harmless, so the host flushes and exits 0.
+    """
+
+    def request_stop(sig: int, frame: FrameType | None) -> None:
+        logger.debug("%s: stopping the server", signal.Signals(sig).name)
+        server.should_exit = True
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, request_stop)

@@ -1,26 +1,27 @@
 """The ADK plugin that turns what happens in a run into envelopes.
 
 ADK builds extra plugins from a qualified name (``extra_plugins=[...]``) with no way to
-pass arguments, so the plugin finds its channel through :func:`install_channel`, which
-the host calls before it builds the ADK app.
+pass arguments, so the plugin finds its channel through
+:func:`mooring_agent_host.channel.install_channel`, which the host calls before it builds
+the ADK app.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from google.adk.plugins.base_plugin import BasePlugin
 
-from mooring_agent_host.channel import EventChannel
+from mooring_agent_host.channel import EventChannel, installed_channel
 from mooring_agent_host.envelope import (
     Envelope,
     ErrorSource,
     error_body,
     event_body,
+    format_traceback,
     run_finished_body,
     serialize_event,
 )
@@ -28,19 +29,6 @@ from mooring_agent_host.envelope import (
 logger = logging.getLogger(__name__)
 
 PLUGIN_NAME = "mooring_event_streaming"
-QUALIFIED_NAME = f"{__name__}.EventStreamingPlugin"
-
-_channel: EventChannel | None = None
-
-
-def install_channel(channel: EventChannel | None) -> None:
-    """Sets the channel every plugin instance without its own one reports to."""
-    global _channel
-    _channel = channel
-
-
-def installed_channel() -> EventChannel | None:
-    return _channel
 
 
 class EventStreamingPlugin(BasePlugin):
@@ -89,17 +77,13 @@ class EventStreamingPlugin(BasePlugin):
         )
 
     def _emit(self, build: Callable[[], Envelope]) -> None:
-        channel = self._channel or _channel
+        channel = self._channel or installed_channel()
         if channel is None:
             return
         try:
             channel.emit(build())
         except Exception:  # reporting must never break the agent
             logger.exception("could not report an ADK callback")
-
-
-def format_traceback(error: BaseException) -> str:
-    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
 
 
 def _session_id(invocation_context: Any) -> str | None:

@@ -13,7 +13,9 @@ import uvicorn
 
 logger = logging.getLogger(__name__)
 
-# In memory, so a run leaves nothing behind in the agent's folder.
+# In memory, so a run leaves nothing behind in the agent's folder. Releases that predate
+# ``use_local_storage`` already keep everything in memory by default and do not all know
+# these URIs, so they are only passed to releases that have that option.
 _IN_MEMORY_SERVICES = {
     "session_service_uri": "memory://",
     "artifact_service_uri": "memory://",
@@ -26,12 +28,12 @@ def build_app(*, agents_dir: str, agent_loader: Any, plugin: str, host: str, por
     """The FastAPI app ``adk api_server`` would serve, plus the event plugin.
 
     Options are offered only where the installed ADK knows them, so older releases
-    that lack, say, ``use_local_storage`` still start.
+    (down to 1.18) still start.
     """
     from google.adk.cli.fast_api import get_fast_api_app
 
+    accepted = inspect.signature(get_fast_api_app).parameters
     wanted: dict[str, Any] = {
-        **_IN_MEMORY_SERVICES,
         "agents_dir": agents_dir,
         "agent_loader": agent_loader,
         "web": False,
@@ -39,7 +41,8 @@ def build_app(*, agents_dir: str, agent_loader: Any, plugin: str, host: str, por
         "port": port,
         "extra_plugins": [plugin],
     }
-    accepted = inspect.signature(get_fast_api_app).parameters
+    if "use_local_storage" in accepted:
+        wanted.update(_IN_MEMORY_SERVICES)
     skipped = sorted(name for name in wanted if name not in accepted)
     if skipped:
         logger.info("this ADK release has no %s option; leaving it out", ", ".join(skipped))
