@@ -15,6 +15,7 @@ describe('containerSpec', () => {
       'mooring.managed': 'true',
       'mooring.agent': 'weather',
       'mooring.run': 'r1',
+      'mooring.pid': String(process.pid),
     });
     expect(spec.HostConfig).toMatchObject({
       PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '0' }] },

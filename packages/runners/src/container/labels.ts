@@ -3,6 +3,8 @@ export const LABELS = {
   managed: 'mooring.managed',
   agent: 'mooring.agent',
   run: 'mooring.run',
+  /** The process that created a container; a reaper removes those whose process is gone. */
+  pid: 'mooring.pid',
 } as const;
 
 export function imageLabels(agentId: string): Record<string, string> {
@@ -10,5 +12,5 @@ export function imageLabels(agentId: string): Record<string, string> {
 }
 
 export function containerLabels(agentId: string, runId: string): Record<string, string> {
-  return { ...imageLabels(agentId), [LABELS.run]: runId };
+  return { ...imageLabels(agentId), [LABELS.run]: runId, [LABELS.pid]: String(process.pid) };
 }
