@@ -13,6 +13,7 @@ from google.adk.events import Event
 from google.adk.models.base_llm import BaseLlm
 from google.adk.models.llm_request import LlmRequest
 from google.adk.models.llm_response import LlmResponse
+from google.adk.plugins.base_plugin import BasePlugin
 from google.adk.runners import InMemoryRunner
 from google.genai import types
 
@@ -62,6 +63,10 @@ class UnreachableModel(BaseLlm):
 def read_sensor() -> dict:
     """Reads the sensor."""
     raise OSError("sensor offline")
+
+
+# ADK reports errors that end a run to plugins only in releases with this callback.
+REPORTS_RUN_ERRORS = hasattr(BasePlugin, "on_run_error_callback")
 
 
 def recording_plugin(fail: bool = False) -> tuple[EventStreamingPlugin, RecordingTransport]:
@@ -116,6 +121,7 @@ def test_partial_streaming_chunks_reach_the_plugin() -> None:
     assert "Paris" in parts[-1]["text"]
 
 
+@pytest.mark.skipif(not REPORTS_RUN_ERRORS, reason="this ADK has no on_run_error_callback")
 def test_a_run_error_is_reported_and_still_raised() -> None:
     plugin, transport = recording_plugin()
 
@@ -140,12 +146,13 @@ def test_model_and_tool_errors_from_a_real_run_are_reported() -> None:
         asyncio.run(run_turn(failing_model, plugin, "hello"))
 
     errors = [(e["source"], e["message"]) for e in transport.envelopes if e["kind"] == "error"]
-    assert errors == [
+    expected = [
         ("tool", "tool read_sensor: OSError: sensor offline"),
         ("run", "OSError: sensor offline"),
         ("model", "ConnectionError: model endpoint unreachable"),
         ("run", "ConnectionError: model endpoint unreachable"),
     ]
+    assert errors == [e for e in expected if REPORTS_RUN_ERRORS or e[0] != "run"]
 
 
 def test_a_broken_transport_never_breaks_the_run() -> None:
