@@ -48,3 +48,11 @@ def test_env_file_fills_gaps_but_never_overrides(tmp_path, monkeypatch) -> None:
 
 def test_a_missing_env_file_is_not_fatal(tmp_path) -> None:
     load_env_file(str(tmp_path / "absent.env"))
+
+
+def test_the_loader_serves_only_the_chosen_agent() -> None:
+    loader = load_agent(str(BUNDLED_AGENTS), "story_dice")
+
+    assert loader.list_agents() == ["story_dice"]
+    with pytest.raises(ValueError, match="Agent not found"):
+        loader.load_agent("weather_assistant")

@@ -48,6 +48,7 @@ def test_streams_a_weather_conversation_over_the_pipe(weather_host: HostProcess)
     assert ready["appName"] == "weather_assistant"
     assert ready["pid"] == host.proc.pid
     assert json.loads(host.get("/health")) == {"status": "ok"}
+    assert json.loads(host.get("/list-apps")) == ["weather_assistant"]
 
     session = host.create_session()
     sse = host.run_sse(session, "What is the weather in Tokyo?")

@@ -30,19 +30,19 @@ def load_env_file(path: str) -> None:
 
 
 def load_agent(agents_dir: str, app_name: str) -> Any:
-    """Imports the agent now and returns ADK's loader with the agent in its cache.
+    """Imports the agent now and returns a loader with the agent in its cache.
 
     ADK loads agents on their first request; loading here instead turns a broken agent
     into a failed start with a traceback rather than a 500 later on. The loader accepts
     an ``adk create`` folder, a folder with ``agent.py`` and no ``__init__.py`` (imported
     as a namespace package) and a ``root_agent.yaml`` config agent.
     """
-    from google.adk.cli.utils.agent_loader import AgentLoader
+    from mooring_agent_host.one_agent_loader import OneAgentLoader
 
     folder = Path(agents_dir) / app_name
     if not folder.is_dir() and not folder.with_suffix(".py").is_file():
         raise AgentLoadError(f"no agent folder at {folder}")
-    loader = AgentLoader(agents_dir)
+    loader = OneAgentLoader(agents_dir, app_name)
     try:
         agent = loader.load_agent(app_name)
     except Exception as error:
