@@ -91,6 +91,8 @@ def serve(args: argparse.Namespace, channel: EventChannel) -> int:
         loader = load_agent(agents_dir, args.app)
         sock = bind(args.host, args.port)
     except (AgentLoadError, OSError) as error:
+        if lifecycle.stop_requested():
+            return 0
         report_startup_failure(channel, error)
         return 1
 

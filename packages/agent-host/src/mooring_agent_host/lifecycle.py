@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1
+_stop_requested = threading.Event()
+
+
+def stop_requested() -> bool:
+    """True once SIGTERM or SIGINT arrived while the host was starting."""
+    return _stop_requested.is_set()
 
 
 def exit_when_stdin_closes() -> None:
@@ -70,6 +76,8 @@ def stop_on_signals() -> None:
 
 
 def _exit_now(sig: int, frame: FrameType | None) -> None:
+    # Some import code turns any exception into an ImportError; the flag survives that.
+    _stop_requested.set()
     logger.info("%s while starting: stopping", signal.Signals(sig).name)
     raise SystemExit(0)
 
