@@ -23,7 +23,7 @@ def load_env_file(path: str) -> None:
 
     env_path = Path(path)
     if not env_path.is_file():
-        logger.warning("env file %s does not exist; continuing without it", env_path)
+        logger.info("no env file at %s; continuing without one", env_path)
         return
     load_dotenv(env_path, override=False)
     logger.info("loaded environment from %s", env_path)
