@@ -68,15 +68,15 @@ export async function runAgentThroughTheUi(
   const count = Number(await events.getAttribute('data-count'));
   expect(count).toBeGreaterThan(4);
 
-  const row = events.locator('[data-testid="event-row"][data-kind="function-call"]').first();
-  await row.click();
-  await expect(row).toContainText('"functionCall"');
-
   await page.screenshot({ path: testInfo.outputPath(`${mode}-running.png`), fullPage: false });
   await testInfo.attach(`${mode}-running`, {
     path: testInfo.outputPath(`${mode}-running.png`),
     contentType: 'image/png',
   });
+
+  const row = events.locator('[data-testid="event-row"][data-kind="function-call"]').first();
+  await row.click();
+  await expect(row).toContainText('"functionCall"');
 
   const view = await (await page.request.get(`/api/agents/${AGENT}`)).json();
   await card.getByRole('button', { name: 'Stop' }).click();
