@@ -97,6 +97,24 @@ describe.skipIf(SKIP_DOCKER)(`ContainerAgentRunner against a real daemon${SKIP_N
   );
 
   it(
+    'fails with host_exited and the shell error when the host cannot even be found',
+    async () => {
+      const agent = await tempAgent('exits_early', {
+        '__init__.py': 'from . import agent\n',
+        'agent.py': 'raise RuntimeError("agent-refuses-to-load")\n',
+      });
+      agent.env = { PATH: '/nowhere' };
+      const run = recordingContext(agent);
+      const runner = new ContainerAgentRunner(run.context, settings);
+      const error = await startFailure(runner);
+      expect(error.code).toBe('host_exited');
+      expect(error.message).toMatch(/code 127[\s\S]*python3: not found/);
+      expect(await containersOfRun(run.context.runId)).toEqual([]);
+    },
+    15 * MINUTES,
+  );
+
+  it(
     'stops during a build: start rejects with stopped, stop is safe twice, nothing is left',
     async () => {
       const agent = await tempAgent('slow_build', {

@@ -18,6 +18,7 @@ import { removeContainer } from './remove-container';
 
 const TAIL_LINES = 30;
 const OUTPUT_DRAIN_MS = 2_000;
+const EXIT_GRACE_MS = 2_000;
 
 /**
  * Runs an agent in a Docker container: builds (or reuses) its image, starts the container with
@@ -59,6 +60,7 @@ export class ContainerAgentRunner implements AgentRunner {
 
   private async run(): Promise<RunEndpoint> {
     try {
+      this.throwIfStopped();
       this.context.onMessage({ type: 'phase', phase: 'preparing' });
       const channel = await this.preconditions();
       const imageTag = await prepareImage({
@@ -118,7 +120,9 @@ export class ContainerAgentRunner implements AgentRunner {
     log.info({ imageTag }, 'container started');
     void this.watchExit(exited, log);
 
-    const port = await publishedPort(container);
+    const port = await publishedPort(container).catch((error: unknown) =>
+      this.failUnlessExited(exited, error),
+    );
     const baseUrl = `http://127.0.0.1:${port}`;
     await this.gate.wait(baseUrl, this.settings.startTimeoutMs);
     this.throwIfStopped();
@@ -146,14 +150,32 @@ export class ContainerAgentRunner implements AgentRunner {
     await this.drainOutput();
     log.info({ exitCode }, 'container exited');
     if (!this.ready) {
-      const said = this.tail.text() || '(no output)';
-      this.gate.fail(
-        new RunnerError('host_exited', `the agent host exited with code ${exitCode}:\n${said}`),
-      );
+      this.gate.fail(this.hostExited(exitCode));
       return;
     }
     this.context.onMessage({ type: 'exit', exitCode });
     await this.cleanUp();
+  }
+
+  /**
+   * A container that exits at once has no published port any more; what it printed explains the
+   * failure better than the missing port does.
+   */
+  private async failUnlessExited(exited: Promise<unknown>, error: unknown): Promise<never> {
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), EXIT_GRACE_MS);
+    });
+    const result = await Promise.race([exited.catch(() => undefined), cap]);
+    clearTimeout(timer);
+    if (result === undefined) throw error;
+    await this.drainOutput();
+    throw this.hostExited(exitStatus(result));
+  }
+
+  private hostExited(exitCode: number): RunnerError {
+    const said = this.tail.text() || '(no output)';
+    return new RunnerError('host_exited', `the agent host exited with code ${exitCode}:\n${said}`);
   }
 
   private async drainOutput(): Promise<void> {
