@@ -115,10 +115,12 @@ export class ContainerAgentRunner implements AgentRunner {
       this.tail.add(line);
       emitLog(this.context, stream, line);
     });
+    // Waiting before the start catches even an instant exit; watching at once handles the wait's
+    // rejection should the start fail and the container be removed.
     const exited = container.wait({ condition: 'next-exit' });
+    void this.watchExit(exited, log);
     await container.start();
     log.info({ imageTag }, 'container started');
-    void this.watchExit(exited, log);
 
     const port = await publishedPort(container).catch((error: unknown) =>
       this.failUnlessExited(exited, error),
