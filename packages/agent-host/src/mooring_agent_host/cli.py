@@ -66,6 +66,9 @@ def open_transport(args: argparse.Namespace) -> Transport:
     return WebSocketTransport(args.event_url, secret, args.run_id)
 
 
+EVENT_SWITCH_INTERVAL_S = 0.0005
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(
@@ -74,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     lifecycle.stop_on_signals()
+    # Envelopes leave through a writer thread. With the default 5 ms switch interval a busy
+    # agent keeps the GIL long enough to delay every event by milliseconds; a shorter one lets
+    # the writer run between events at a negligible cost in throughput.
+    sys.setswitchinterval(EVENT_SWITCH_INTERVAL_S)
     logger.info("host %s starting %s from %s", __version__, args.app, args.agents_dir)
     if args.exit_on_stdin_eof:
         lifecycle.term_on_parent_death()
