@@ -1,7 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
 const AGENT = 'weather_assistant';
 const START_TIMEOUT = 8 * 60_000;
+
+/** Containers of a run, found by the label Mooring puts on everything it creates. */
+function containersOf(runId: string): string {
+  const filter = `label=mooring.run=${runId}`;
+  return execFileSync('docker', ['ps', '-aq', '--filter', filter], { encoding: 'utf8' }).trim();
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -37,6 +44,10 @@ export async function runAgentThroughTheUi(
   });
   const badge = card.getByTestId('mode-badge');
   await expect(badge).toContainText(mode);
+  const view = await (await page.request.get(`/api/agents/${AGENT}`)).json();
+  const where = mode === 'venv' ? String(view.run.pid) : view.run.containerId.slice(0, 12);
+  await expect(badge).toContainText(where);
+  if (mode === 'container') await expect(badge).toContainText(view.run.imageTag);
   await expect(card.getByRole('radio', { name: mode })).toBeDisabled();
 
   await card.click();
@@ -78,11 +89,11 @@ export async function runAgentThroughTheUi(
   await row.click();
   await expect(row).toContainText('"functionCall"');
 
-  const view = await (await page.request.get(`/api/agents/${AGENT}`)).json();
   await card.getByRole('button', { name: 'Stop' }).click();
   await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'stopped', {
     timeout: 60_000,
   });
   await expect(card.getByTestId('mode-badge')).toHaveCount(0);
   if (mode === 'venv') expect(isAlive(view.run.pid)).toBe(false);
+  else expect(containersOf(view.run.id)).toBe('');
 }

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { dockerState } from '@mooring/runners';
 import { loadConfig } from './config/config';
 import { startServer } from './server';
 
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config, {
     logger,
-    dockerProbe: async () => ({ available: false, reason: 'container mode is not wired yet' }),
+    dockerProbe: () => dockerState(),
   });
   process.stdout.write(`\n  Mooring is running at ${server.url}\n\n`);
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { DockerState } from '@mooring/protocol';
 import type { Logger, RunnerSettings } from '@mooring/runners';
+import { ContainerSupport } from './agent-events/container-support';
 import { discoverAgents } from './agents/discover-agents';
 import type { Config } from './config/config';
 import { DockerMonitor } from './docker/docker-monitor';
@@ -33,12 +34,14 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
   let origins: string[] = [...config.allowedOrigins];
   const allowedOrigins = () => origins;
   let hub: BrowserHub | undefined;
-  const docker = new DockerMonitor(deps.dockerProbe, (state) =>
-    hub?.publish({ type: 'docker', docker: state }),
+  const containers = new ContainerSupport(deps.dockerProbe, logger);
+  const docker = new DockerMonitor(
+    () => containers.probe(),
+    (state) => hub?.publish({ type: 'docker', docker: state }),
   );
   const runs = new RunManager({
     agents,
-    settings: runnerSettings(config),
+    settings: { ...runnerSettings(config), eventChannel: containers.channel },
     logger,
     publish: (message) => hub?.publish(message),
     dockerState: () => docker.refresh(),
@@ -77,6 +80,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
       docker.stop();
       await runs.stopAll();
       hub.close();
+      await containers.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

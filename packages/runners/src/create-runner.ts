@@ -1,5 +1,6 @@
 import type { RunMode } from '@mooring/protocol';
 import type { AgentRunner, RunContext, RunnerSettings } from './agent-runner';
+import { ContainerAgentRunner } from './container/container-agent-runner';
 import { VenvAgentRunner } from './venv/venv-agent-runner';
 
 /** Picks the runner for a mode. Each start gets a runner of its own. */
@@ -12,6 +13,6 @@ export function createRunner(
     case 'venv':
       return new VenvAgentRunner(context, settings);
     case 'container':
-      throw new Error('container mode is not available yet');
+      return new ContainerAgentRunner(context, settings);
   }
 }
