@@ -68,9 +68,8 @@ function report(label: string, { samples, lost, reordered }: Latency): void {
   const p50 = fmt(percentile(samples, 50));
   const p99 = fmt(percentile(samples, 99));
   out(`  ${label.padEnd(22)}p50 ${p50}  p99 ${p99}  (target p99 < 20 ms)`);
-  out(
-    `  ${''.padEnd(22)}sent ${EVENTS}  received ${samples.length}  lost ${lost}  reordered ${reordered}`,
-  );
+  const counts = `sent ${EVENTS}  received ${samples.length}  lost ${lost}  reordered ${reordered}`;
+  out(`  ${''.padEnd(22)}${counts}`);
 }
 
 /** Asks the agent for `count` events and measures each from the host's emit to receipt. */

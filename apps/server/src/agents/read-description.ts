@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 
-const PYTHON_DESCRIPTION =
-  /\bdescription\s*=\s*(?:"""([\s\S]*?)"""|'''([\s\S]*?)'''|"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')/;
+/** `description=` followed by a triple-quoted, double-quoted or single-quoted literal. */
+const PYTHON_DESCRIPTION = new RegExp(
+  String.raw`\bdescription\s*=\s*(?:"""([\s\S]*?)"""|'''([\s\S]*?)'''|` +
+    String.raw`"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')`,
+);
 const YAML_DESCRIPTION = /^description:\s*(?:"([^"]*)"|'([^']*)'|(.+))$/m;
 
 /**

@@ -12,7 +12,7 @@ async function configFile(content: string): Promise<string> {
 }
 
 describe('loadConfig', () => {
-  it('resolves roots against the config file and applies overrides from the environment', async () => {
+  it('resolves roots against the config file; the environment overrides', async () => {
     const file = await configFile(
       JSON.stringify({ roots: ['mine', '/abs/other'], agents: { a: { env: { K: 'v' } } } }),
     );
