@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@mooring/protocol'],
   reactStrictMode: true,
   poweredByHeader: false,
+  // `next dev` and `next build` must not write generated files into the source tree.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
 };
 
 export default nextConfig;

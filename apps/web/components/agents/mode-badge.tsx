@@ -24,7 +24,7 @@ export function ModeBadge({ run, testId = 'mode-badge' }: { run: RunView; testId
       data-mode={run.mode}
       title={run.containerId ?? text}
       className={`inline-block max-w-full rounded border px-1.5 py-px font-mono text-2xs
-        break-all ${tone}`}
+        wrap-anywhere ${tone}`}
     >
       {text}
     </span>

@@ -1,6 +1,6 @@
 'use client';
 
-import type { AgentView } from '@mooring/protocol';
+import { isActive, type AgentView } from '@mooring/protocol';
 import { useMemo } from 'react';
 import { sendChat } from '../../lib/actions/send-chat';
 import { deriveChat } from '../../lib/chat/derive-chat';
@@ -26,6 +26,7 @@ function ChatRow({ item }: { item: ChatItem }) {
 
 function emptyHint(agent: AgentView, running: boolean): string {
   if (running) return `Say something to ${agent.name}. Replies stream in as the agent works.`;
+  if (isActive(agent.status)) return 'The chat opens once the agent is running.';
   return 'Start the agent to chat with it. Each run keeps one conversation.';
 }
 

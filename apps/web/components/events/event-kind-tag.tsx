@@ -25,7 +25,7 @@ const tones: Record<EventKind, string> = {
 /** A fixed-width word naming what kind of envelope a row shows. */
 export function EventKindTag({ kind, partial }: { kind: EventKind; partial: boolean }) {
   return (
-    <span className={`w-12 shrink-0 ${tones[kind]}`}>
+    <span className={`w-10 shrink-0 ${tones[kind]}`}>
       {labels[kind]}
       {partial && <span className="text-faint">…</span>}
     </span>

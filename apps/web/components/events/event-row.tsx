@@ -30,7 +30,7 @@ export const EventRow = memo(function EventRow({ envelope }: { envelope: Envelop
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className={rowBase}>
         <span className="w-8 shrink-0 text-right text-2xs text-faint">{envelope.seq}</span>
         <span className="w-[80px] shrink-0 text-2xs text-faint">{formatClock(envelope.ts)}</span>
-        <span className="w-24 shrink-0 truncate text-dim" title={author}>
+        <span className="w-28 shrink-0 truncate text-dim" title={author}>
           {author}
         </span>
         <EventKindTag kind={kind} partial={partial} />
