@@ -215,6 +215,24 @@ describe('AgentEventChannel envelopes', () => {
     expect(channel.counters.gaps).toBe(1);
   });
 
+  it('cuts a connection on request, and welcomes the host back where it left off', async () => {
+    const run = registerRun('weather', 'run-1');
+    expect(channel.disconnect('run-1')).toBe(false);
+    const first = await connect('weather', bearer(run.registration.secret));
+    const ack = first.nextReply();
+    first.ws.send(envelope('run-1', 1));
+    await ack;
+
+    expect(channel.disconnect('run-1')).toBe(true);
+    expect(await first.closed).toBe(1006);
+    expect(channel.disconnect('run-1')).toBe(false);
+    expect(channel.disconnect('run-elsewhere')).toBe(false);
+
+    const second = await connect('weather', bearer(run.registration.secret));
+    expect(second.replies[0]).toEqual({ type: 'welcome', lastSeq: 1 });
+    second.ws.close();
+  });
+
   it('replaces an older connection of the same run with a newer one', async () => {
     const run = registerRun('weather', 'run-1');
     const older = await connect('weather', bearer(run.registration.secret));

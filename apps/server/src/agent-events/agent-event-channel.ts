@@ -113,6 +113,22 @@ export class AgentEventChannel implements EventChannel {
     return { secret, close: () => this.unregister(slot) };
   }
 
+  /**
+   * Cuts the run's connection at once, without a closing handshake, as a network failure would.
+   * The registration stays: the host reconnects with backoff, hears from the welcome what was
+   * delivered and resends the rest. Useful to make a stuck host start over, and to test that
+   * nothing is lost. Returns whether there was a connection to cut.
+   */
+  disconnect(runId: string): boolean {
+    const slot = this.slots.get(runId);
+    const ws = slot?.socket;
+    if (!slot || !ws) return false;
+    slot.socket = undefined;
+    ws.terminate();
+    this.logger.info({ runId, lastSeq: slot.lastSeq }, 'agent event socket cut');
+    return true;
+  }
+
   get counters(): Readonly<AgentEventCounters> {
     return { ...this.tally };
   }

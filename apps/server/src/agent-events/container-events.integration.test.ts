@@ -23,6 +23,8 @@ const SKIP_NOTE = SKIP_DOCKER ? ' (skipped: MOORING_SKIP_DOCKER=1)' : '';
 const MINUTES = 60_000;
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const APP = 'weather_assistant';
+const BURST_DIR = path.join(REPO_ROOT, 'apps', 'server', 'bench', 'agents');
+const BURST_ID = 'burst_cut';
 const json = { 'content-type': 'application/json' };
 
 type Part = { text?: string; functionCall?: unknown; functionResponse?: unknown };
@@ -53,8 +55,8 @@ function settings(channel: AgentEventChannel): RunnerSettings {
   };
 }
 
-async function chat(baseUrl: string, text: string): Promise<void> {
-  const sessionUrl = `${baseUrl}/apps/${APP}/users/u/sessions`;
+async function chat(baseUrl: string, text: string, app = APP): Promise<void> {
+  const sessionUrl = `${baseUrl}/apps/${app}/users/u/sessions`;
   const created = await fetch(sessionUrl, { method: 'POST', headers: json, body: '{}' });
   expect(created.status).toBe(200);
   const session = (await created.json()) as { id: string };
@@ -62,7 +64,7 @@ async function chat(baseUrl: string, text: string): Promise<void> {
     method: 'POST',
     headers: json,
     body: JSON.stringify({
-      appName: APP,
+      appName: app,
       userId: 'u',
       sessionId: session.id,
       newMessage: { role: 'user', parts: [{ text }] },
@@ -81,6 +83,22 @@ const weatherAgent: AgentSpec = {
   projectDir: path.join(REPO_ROOT, 'agents', APP),
   env: {},
 };
+
+/** The benchmark's agent under an id of its own, so its image is this test's alone. */
+const burstAgent: AgentSpec = {
+  id: BURST_ID,
+  name: 'burst',
+  agentsDir: BURST_DIR,
+  appName: 'burst',
+  projectDir: path.join(BURST_DIR, 'burst'),
+  env: {},
+};
+
+function chunkText(envelope: Envelope): string[] {
+  if (envelope.kind !== 'event') return [];
+  const parts = (envelope.event as { content?: { parts?: Part[] } }).content?.parts ?? [];
+  return parts.flatMap((p) => (p.text ? [p.text] : []));
+}
 
 function recorder(runId: string, agent: AgentSpec = weatherAgent) {
   const messages: RunnerMessage[] = [];
@@ -125,10 +143,12 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
     channel?.close();
     await listener?.close();
     const docker = dockerClient();
-    const images = await docker.listImages({
-      filters: { label: [`${CONTAINER_LABELS.agent}=own_dice`] },
-    });
-    for (const image of images) await docker.getImage(image.Id).remove({ force: true });
+    for (const agentId of ['own_dice', BURST_ID]) {
+      const images = await docker.listImages({
+        filters: { label: [`${CONTAINER_LABELS.agent}=${agentId}`] },
+      });
+      for (const image of images) await docker.getImage(image.Id).remove({ force: true });
+    }
   });
 
   it(
@@ -186,6 +206,51 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
         await runner.stop();
       }
       expect(await containersOfRun(run.context.runId)).toEqual([]);
+    },
+    15 * MINUTES,
+  );
+
+  it(
+    "loses and repeats nothing when the host's socket is cut three times mid-stream",
+    async () => {
+      const count = 600;
+      const run = recorder(`run-${Date.now()}`, burstAgent);
+      const { runId } = run.context;
+      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      const before = channel.counters;
+      const events = () => run.envelopes().filter((e) => e.kind === 'event');
+      const deliveredAtCuts: number[] = [];
+
+      /** Waits for `delivered` events, then for a connection to cut (the host may be away). */
+      const cutAfter = async (delivered: number) => {
+        await eventually(() => events().length >= delivered, `${delivered} events`);
+        await eventually(() => channel.disconnect(runId), 'a connection to cut');
+        deliveredAtCuts.push(events().length);
+      };
+
+      const endpoint = await runner.start();
+      try {
+        const turn = chat(endpoint.baseUrl, `${count} 2`, 'burst');
+        const cuts = (async () => {
+          for (const delivered of [100, 250, 400]) await cutAfter(delivered);
+        })();
+        await Promise.all([turn, cuts]);
+        expect(deliveredAtCuts.every((delivered) => delivered < count)).toBe(true);
+        await eventually(() => run.envelopes().some((e) => e.kind === 'run-finished'), 'run end');
+
+        const all = run.envelopes();
+        expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+        expect(all.length).toBe(count + 2);
+        expect(all[0]?.kind).toBe('ready');
+        expect(all.at(-1)?.kind).toBe('run-finished');
+        const chunks = events().flatMap(chunkText);
+        expect(chunks).toEqual(Array.from({ length: count }, (_, i) => `chunk ${i}`));
+        expect(channel.counters.gaps).toBe(before.gaps);
+        expect(channel.counters.delivered - before.delivered).toBe(count + 2);
+      } finally {
+        await runner.stop();
+      }
+      expect(await containersOfRun(runId)).toEqual([]);
     },
     15 * MINUTES,
   );
