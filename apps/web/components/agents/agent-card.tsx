@@ -6,9 +6,8 @@ import {
   type RunMode,
 } from '@mooring/protocol';
 import type { PendingCommand } from '../../lib/store/mooring-store';
-import { Button } from '../ui/button';
+import { CardControls } from './card-controls';
 import { ModeBadge } from './mode-badge';
-import { ModeToggle } from './mode-toggle';
 import { RunProgress } from './run-progress';
 import { StatusBadge } from './status-badge';
 
@@ -59,7 +58,6 @@ export function AgentCard(props: AgentCardProps) {
   const { agent, docker, mode, selected, pending, error, progress } = props;
   const active = isActive(agent.status);
   const showProgress = progress && (agent.status === 'preparing' || agent.status === 'starting');
-  const canStop = active && agent.status !== 'stopping' && pending !== 'stop';
   const live = agent.status === 'running' || agent.status === 'stopping';
 
   return (
@@ -89,28 +87,15 @@ export function AgentCard(props: AgentCardProps) {
         </p>
       )}
 
-      <div className="flex items-center gap-2" onClick={(event) => event.stopPropagation()}>
-        <ModeToggle
-          agentId={agent.id}
-          value={mode}
-          locked={active}
-          docker={docker}
-          onChange={(next) => props.onModeChange(agent.id, next)}
-        />
-        <div className="ml-auto flex gap-1.5">
-          <Button
-            tone="primary"
-            disabled={active || pending !== null}
-            aria-busy={pending === 'start'}
-            onClick={() => props.onStart(agent.id, mode)}
-          >
-            Start
-          </Button>
-          <Button tone="danger" disabled={!canStop} onClick={() => props.onStop(agent.id)}>
-            Stop
-          </Button>
-        </div>
-      </div>
+      <CardControls
+        agent={agent}
+        docker={docker}
+        mode={mode}
+        pending={pending}
+        onModeChange={(next) => props.onModeChange(agent.id, next)}
+        onStart={(next) => props.onStart(agent.id, next)}
+        onStop={() => props.onStop(agent.id)}
+      />
 
       {showProgress && <RunProgress progress={progress} />}
       {live && agent.run && (
