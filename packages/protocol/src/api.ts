@@ -53,3 +53,7 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** An agent's recorded runs, newest first. */
+export const runListSchema = z.object({ runs: z.array(runViewSchema) });
+export type RunList = z.infer<typeof runListSchema>;
