@@ -28,6 +28,14 @@ export class BenchClient {
     return () => (this.listeners = this.listeners.filter((l) => l !== listener));
   }
 
+  async get(route: string): Promise<unknown> {
+    const response = await fetch(`${this.url}${route}`);
+    const json: unknown = await response.json();
+    if (!response.ok)
+      throw new Error(`${route} answered ${response.status}: ${JSON.stringify(json)}`);
+    return json;
+  }
+
   async post(route: string, body: unknown = {}): Promise<unknown> {
     const response = await fetch(`${this.url}${route}`, {
       method: 'POST',
