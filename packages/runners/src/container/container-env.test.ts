@@ -16,6 +16,31 @@ describe('containerEnv', () => {
     });
   });
 
+  it("reads the .env's comments, exports, quotes, multi-line values and CRLF endings", async () => {
+    const dotenv = [
+      '# a comment',
+      'export PLAIN = two words  # trailing',
+      "SINGLE='kept \\n literally'",
+      'KEY="-----BEGIN\\nbody',
+      '-----END"',
+      'URL="http://x/#frag"',
+      'EMPTY=',
+      'not an assignment',
+    ].join('\r\n');
+    const agent = await tempAgent('env_format', { '.env': dotenv });
+    const env = await containerEnv(agent, { runId: 'r', secret: 's', eventUrl: 'u' });
+    expect(env).toEqual({
+      PLAIN: 'two words',
+      SINGLE: 'kept \\n literally',
+      KEY: '-----BEGIN\nbody\n-----END',
+      URL: 'http://x/#frag',
+      EMPTY: '',
+      MOORING_RUN_ID: 'r',
+      MOORING_RUN_SECRET: 's',
+      MOORING_EVENT_URL: 'u',
+    });
+  });
+
   it('works without a .env file', async () => {
     const agent = await tempAgent('no_env', { 'agent.py': '' });
     const env = await containerEnv(agent, { runId: 'r', secret: 's', eventUrl: 'u' });

@@ -1,13 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'dotenv';
 import type { AgentSpec } from '../agent-spec';
-import { parseDotenv } from './parse-dotenv';
 
 export type RunVariables = { runId: string; secret: string; eventUrl: string };
 
 /**
  * The container's environment: the agent's `.env`, then its configured variables, then what the
  * host needs for this run. Passed when the container is created, so no secret is in the image.
+ *
+ * The `.env` is read with dotenv's rules, which differ from python-dotenv's (venv mode) in two
+ * ways: `${OTHER}` is not expanded, and an unquoted value ends at its first `#`. Quoting such a
+ * value gives the same result in both modes.
  */
 export async function containerEnv(
   agent: AgentSpec,
@@ -24,7 +28,7 @@ export async function containerEnv(
 
 async function readDotenv(projectDir: string): Promise<Record<string, string>> {
   try {
-    return parseDotenv(await readFile(path.join(projectDir, '.env'), 'utf8'));
+    return parse(await readFile(path.join(projectDir, '.env'), 'utf8'));
   } catch (error) {
     if (isMissing(error)) return {};
     throw error;
