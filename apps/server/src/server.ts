@@ -11,6 +11,9 @@ import { createApp } from './http/create-app';
 import { ownOrigins } from './http/origin-policy';
 import { BrowserHub } from './hub/browser-hub';
 import { RunManager, type RunManagerOptions } from './runs/run-manager';
+import { Store } from './store/store';
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export type MooringServer = {
   url: string;
@@ -33,22 +36,28 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
 
   let origins: string[] = [...config.allowedOrigins];
   const allowedOrigins = () => origins;
+  const store = new Store(config.dataDir, logger.child({ part: 'store' }));
+  const pruned = store.prune(config.retention);
+  if (pruned > 0) logger.info({ pruned }, 'pruned old runs');
   let hub: BrowserHub | undefined;
   const containers = new ContainerSupport(deps.dockerProbe, logger);
   const docker = new DockerMonitor(
     () => containers.probe(),
-    (state) => hub?.publish({ type: 'docker', docker: state }),
+    (state) => void hub?.publish({ type: 'docker', docker: state }),
   );
   const runs = new RunManager({
     agents,
     settings: { ...runnerSettings(config), eventChannel: containers.channel },
     logger,
-    publish: (message) => hub?.publish(message),
+    store,
+    publish: (message) => hub?.publish(message) ?? Promise.resolve(),
     dockerState: () => docker.refresh(),
     ...(deps.createRunner ? { createRunner: deps.createRunner } : {}),
   });
+  runs.recover();
   hub = new BrowserHub(
-    () => ({ type: 'snapshot', agents: runs.list(), docker: docker.current() }),
+    () => ({ type: 'snapshot', agents: runs.list(), docker: docker.current(), store: store.state }),
+    store,
     allowedOrigins,
     logger,
   );
@@ -60,7 +69,10 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
     webDir: config.webDir,
     allowedOrigins,
     dockerState: () => docker.current(),
+    storeState: () => store.state,
   });
+  const pruner = setInterval(() => store.prune(config.retention), PRUNE_EVERY_MS);
+  pruner.unref();
   const server = createServer(getRequestListener(app.fetch));
   server.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
@@ -81,6 +93,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
       await runs.stopAll();
       hub.close();
       await containers.close();
+      clearInterval(pruner);
+      store.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -12,6 +12,13 @@ const fileSchema = z
     python: z.string().optional(),
     allowedOrigins: z.array(z.string()).optional(),
     startTimeoutSeconds: z.number().positive().optional(),
+    retention: z
+      .object({
+        runsPerAgent: z.number().int().positive().optional(),
+        maxAgeDays: z.number().positive().optional(),
+      })
+      .strict()
+      .optional(),
     stopGraceSeconds: z.number().nonnegative().optional(),
     container: z
       .object({
@@ -41,6 +48,8 @@ export type Config = {
   uv: string;
   allowedOrigins: string[];
   startTimeoutMs: number;
+  /** How many runs per agent, and for how long, the store keeps. */
+  retention: { runsPerAgent: number; maxAgeDays: number };
   stopGraceMs: number;
   container: { baseImage: string; memoryBytes: number; nanoCpus: number; pidsLimit: number };
   agentEnv: Record<string, Record<string, string>>;
@@ -72,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uv: env.MOORING_UV ?? path.join(REPO_ROOT, '.mooring', 'tools', 'uv', 'bin', 'uv'),
     allowedOrigins: fromFile.allowedOrigins ?? ['http://127.0.0.1:3000', 'http://localhost:3000'],
     startTimeoutMs: (fromFile.startTimeoutSeconds ?? 120) * 1000,
+    retention: {
+      runsPerAgent: fromFile.retention?.runsPerAgent ?? 20,
+      maxAgeDays: fromFile.retention?.maxAgeDays ?? 30,
+    },
     stopGraceMs: (fromFile.stopGraceSeconds ?? 5) * 1000,
     container: {
       baseImage: env.MOORING_BASE_IMAGE ?? fromFile.container?.baseImage ?? 'python:3.11-slim',

@@ -21,7 +21,11 @@ beforeAll(async () => {
     await writeFile(path.join(root, name, 'agent.py'), `root_agent = A(description="${name}")\n`);
   }
   host = await startFakeHost();
-  const config = { ...loadConfig({ MOORING_ROOTS: root }), port: 0 };
+  const config = {
+    ...loadConfig({ MOORING_ROOTS: root }),
+    port: 0,
+    dataDir: path.join(root, '.data'),
+  };
   server = await startServer(config, {
     logger: silentLogger,
     dockerProbe: async () =>
@@ -51,6 +55,14 @@ async function api(method: string, route: string, body?: unknown, headers = {}) 
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as any };
+}
+
+async function collect(url: string) {
+  const socket = new WebSocket(url);
+  const messages: any[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  await new Promise((resolve) => socket.once('open', resolve));
+  return { socket, messages };
 }
 
 async function until(check: () => Promise<boolean>) {
@@ -165,6 +177,31 @@ describe('browser hub', () => {
     await api('POST', '/api/agents/beta/start', { mode: 'venv' });
     await until(async () => messages.some((m) => m.type === 'agent' && m.agent.id === 'beta'));
     socket.close();
+  });
+
+  it('replays exactly the messages a reconnecting browser missed', async () => {
+    const url = `${server.url.replace('http', 'ws')}/ws`;
+    const first = await collect(url);
+    await until(async () => first.messages.length > 0);
+    const seen = first.messages.at(-1).seq as number;
+    first.socket.close();
+
+    await api('POST', '/api/agents/beta/stop');
+    await api('POST', '/api/agents/beta/start', { mode: 'venv' });
+    const second = await collect(`${url}?after=${seen}`);
+    await until(async () =>
+      second.messages.some((m) => m.type === 'agent' && m.agent.status === 'preparing'),
+    );
+    const seqs = second.messages.map((m) => m.seq as number);
+    expect(second.messages[0].type).not.toBe('snapshot');
+    expect(seqs[0]).toBe(seen + 1);
+    expect(seqs).toEqual(seqs.map((_, i) => seen + 1 + i));
+    second.socket.close();
+
+    const stale = await collect(`${url}?after=999999999`);
+    await until(async () => stale.messages.length > 0);
+    expect(stale.messages[0]).toMatchObject({ type: 'snapshot', seq: expect.any(Number) });
+    stale.socket.close();
   });
 
   it('refuses an upgrade from a foreign origin', async () => {

@@ -7,6 +7,7 @@ import {
   RUN_MODES,
   startRequestSchema,
   type DockerState,
+  type StoreState,
 } from '@mooring/protocol';
 import type { Logger } from '@mooring/runners';
 import { Hono, type Context } from 'hono';
@@ -22,6 +23,7 @@ export type AppOptions = {
   webDir: string;
   allowedOrigins(): readonly string[];
   dockerState(): DockerState;
+  storeState(): StoreState;
 };
 
 /** The command API under `/api`, and the built web UI for every other path. */
@@ -47,7 +49,9 @@ export function createApp(options: AppOptions): Hono {
     return next();
   });
 
-  app.get('/api/health', (c) => c.json({ ok: true, docker: options.dockerState() }));
+  app.get('/api/health', (c) =>
+    c.json({ ok: true, docker: options.dockerState(), store: options.storeState() }),
+  );
   app.get('/api/agents', (c) => c.json({ agents: runs.list() }));
   app.get('/api/agents/:id', (c) => c.json(runs.view(agentId(c))));
   app.post('/api/agents/:id/start', async (c) => {
@@ -55,6 +59,7 @@ export function createApp(options: AppOptions): Hono {
     const body = parse(startRequestSchema, await jsonBody(c), 'invalid_mode');
     return c.json({ run: await runs.start(id, body.mode) }, 202);
   });
+  app.get('/api/agents/:id/runs', (c) => c.json({ runs: runs.runsOf(agentId(c)) }));
   app.post('/api/agents/:id/stop', async (c) => c.json({ agent: await runs.stop(agentId(c)) }));
   app.post('/api/agents/:id/chat', async (c) => {
     const id = agentId(c);

@@ -4,7 +4,7 @@ import {
   type AgentView,
   type ChatTurn,
   type DockerState,
-  type HubMessage,
+  type HubPayload,
   type RunMode,
   type RunStatus,
   type RunView,
@@ -21,6 +21,7 @@ import {
 import type { AgentEntry } from '../agents/agent-entry';
 import { HostClient } from '../chat/host-client';
 import { ApiError } from '../http/api-error';
+import type { Store } from '../store/store';
 import { RunRecord } from './run-record';
 
 type ActiveRun = {
@@ -34,7 +35,9 @@ export type RunManagerOptions = {
   agents: AgentEntry[];
   settings: RunnerSettings;
   logger: Logger;
-  publish(message: HubMessage): void;
+  store: Store;
+  /** Sends a message to every browser; resolves once it is stored. */
+  publish(message: HubPayload): Promise<void>;
   dockerState(): Promise<DockerState>;
   /** Which runner a mode gets; tests substitute their own. */
   createRunner?: typeof createRunner;
@@ -47,10 +50,41 @@ export type RunManagerOptions = {
 export class RunManager {
   private readonly agents = new Map<string, AgentEntry>();
   private readonly runs = new Map<string, ActiveRun>();
-  private readonly records = new Map<string, RunRecord>();
+  /** The last run of each agent that has none in this process, read back from the store. */
+  private readonly previous = new Map<string, RunView>();
 
   constructor(private readonly options: RunManagerOptions) {
-    for (const agent of options.agents) this.agents.set(agent.spec.id, agent);
+    for (const agent of options.agents) {
+      this.agents.set(agent.spec.id, agent);
+      const [last] = options.store.runsOf(agent.spec.id, 1);
+      if (last) this.previous.set(agent.spec.id, last);
+    }
+  }
+
+  /**
+   * Settles runs that were active when the server last stopped. Their processes went with it
+   * (a venv host exits when its parent does), so each is recorded as ended, history intact.
+   */
+  recover(): void {
+    for (const view of this.options.store.activeRuns()) {
+      const ended: RunView = {
+        ...view,
+        status: 'stopped',
+        endedAt: Date.now(),
+        reason: 'Mooring stopped while this run was active',
+      };
+      this.options.store.saveRun(ended);
+      if (this.previous.get(view.agentId)?.id === view.id) this.previous.set(view.agentId, ended);
+      this.options.logger.info(
+        { agentId: view.agentId, runId: view.id },
+        'ended a run left active',
+      );
+    }
+  }
+
+  runsOf(agentId: string): RunView[] {
+    this.agent(agentId);
+    return this.options.store.runsOf(agentId);
   }
 
   list(): AgentView[] {
@@ -59,7 +93,7 @@ export class RunManager {
 
   view(agentId: string): AgentView {
     const agent = this.agent(agentId);
-    const run = this.runs.get(agentId)?.record.view;
+    const run = this.runs.get(agentId)?.record.view ?? this.previous.get(agentId);
     return {
       id: agent.spec.id,
       name: agent.spec.name,
@@ -74,9 +108,9 @@ export class RunManager {
   }
 
   history(runId: string) {
-    const record = this.records.get(runId);
-    if (!record) throw new ApiError('run_not_found', `no run with id ${runId}`);
-    return record.history();
+    const history = this.options.store.history(runId);
+    if (!history) throw new ApiError('run_not_found', `no run with id ${runId}`);
+    return history;
   }
 
   async start(agentId: string, mode: RunMode): Promise<RunView> {
@@ -113,7 +147,6 @@ export class RunManager {
       this.options.settings,
     );
     this.runs.set(agentId, { record, runner, chatQueue: Promise.resolve() });
-    this.records.set(runId, record);
     this.setStatus(agentId, record, 'preparing');
 
     runner.start().then(
@@ -201,17 +234,14 @@ export class RunManager {
         return;
       case 'progress':
         record.view = { ...record.view, progress: message.progress };
-        this.options.publish({ type: 'progress', agentId, runId, progress: message.progress });
+        void this.options.publish({ type: 'progress', agentId, runId, progress: message.progress });
         return;
       case 'log':
-        record.addLog(message.log);
-        this.options.publish({ type: 'log', agentId, runId, log: message.log });
+        void this.options.publish({ type: 'log', agentId, runId, log: message.log });
         return;
       case 'envelope':
-        if (record.addEnvelope(message.envelope)) {
-          this.options.publish({ type: 'event', agentId, runId, envelope: message.envelope });
-        }
-        return;
+        if (!record.accept(message.envelope)) return;
+        return this.options.publish({ type: 'event', agentId, runId, envelope: message.envelope });
       case 'exit':
         if (record.view.status !== 'running') return;
         record.view = {
@@ -235,20 +265,19 @@ export class RunManager {
       { agentId, runId: record.view.id, status, reason: record.view.reason },
       'run status',
     );
+    this.options.store.saveRun(record.view);
     if (this.runs.get(agentId)?.record === record) {
-      this.options.publish({ type: 'agent', agent: this.view(agentId) });
+      void this.options.publish({ type: 'agent', agent: this.view(agentId) });
     }
   }
 
   private addChat(agentId: string, record: RunRecord, turn: ChatTurn) {
-    record.addChat(turn);
-    this.options.publish({ type: 'chat', agentId, runId: record.view.id, turn });
+    void this.options.publish({ type: 'chat', agentId, runId: record.view.id, turn });
   }
 
   private log(agentId: string, record: RunRecord, stream: 'system', line: string) {
     const log = { stream, line, ts: Date.now() };
-    record.addLog(log);
-    this.options.publish({ type: 'log', agentId, runId: record.view.id, log });
+    void this.options.publish({ type: 'log', agentId, runId: record.view.id, log });
   }
 
   private agent(agentId: string): AgentEntry {

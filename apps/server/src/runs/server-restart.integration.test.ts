@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../config/repo-root';
+import { ServerProcess } from '../testing/server-process';
+
+const MINUTES = 60_000;
+let dataDir = '';
+
+afterAll(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('a server killed while a venv agent runs', () => {
+  it(
+    'leaves no agent process behind and shows the run ended, history intact',
+    async () => {
+      dataDir = await mkdtemp(path.join(tmpdir(), 'mooring-restart-'));
+      const env = { MOORING_DATA_DIR: dataDir, MOORING_ROOTS: path.join(REPO_ROOT, 'agents') };
+      const first = new ServerProcess(4361, env);
+      await first.start();
+      await first.json('/api/agents/story_dice/start', {
+        method: 'POST',
+        body: JSON.stringify({ mode: 'venv' }),
+      });
+      const running = await first.waitFor('/api/agents/story_dice', (a) => a.status === 'running');
+      await first.json('/api/agents/story_dice/chat', {
+        method: 'POST',
+        body: JSON.stringify({ message: 'a dragon and a lighthouse' }),
+      });
+      const before = await first.json(`/api/runs/${running.run.id}`);
+      expect(before.events.length).toBeGreaterThan(2);
+
+      await first.kill('SIGKILL');
+      const deadline = Date.now() + 10_000;
+      while (isAlive(running.run.pid) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(isAlive(running.run.pid)).toBe(false);
+
+      const second = new ServerProcess(4361, env);
+      await second.start();
+      try {
+        const agent = await second.json('/api/agents/story_dice');
+        expect(agent.status).toBe('stopped');
+        expect(agent.run).toMatchObject({
+          id: running.run.id,
+          reason: expect.stringMatching(/stopped/),
+        });
+        const after = await second.json(`/api/runs/${running.run.id}`);
+        expect(after.events.map((e: any) => e.seq)).toEqual(before.events.map((e: any) => e.seq));
+        expect(after.chat.map((t: any) => t.role)).toEqual(['user', 'agent']);
+        const runs = await second.json('/api/agents/story_dice/runs');
+        expect(runs.runs[0].id).toBe(running.run.id);
+      } finally {
+        await second.kill('SIGTERM');
+      }
+    },
+    5 * MINUTES,
+  );
+});
