@@ -7,7 +7,7 @@ export type ContainerResult = { figures: ModeFigures; floor: number[] } | { skip
 type Row = [figure: string, venv: string, container: string, floor: string, target: string];
 
 const HEAD: Row = ['', 'venv', 'container', 'floor', 'target'];
-const WIDTHS = [24, 16, 16, 11, 0] as const;
+const WIDTHS = [24, 18, 18, 11, 0] as const;
 const P99_TARGET_MS = 20;
 const WARM_RATIO_TARGET = 1.5;
 const VENV_WARM_TARGET_MS = 3_000;
