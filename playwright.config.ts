@@ -40,6 +40,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       MOORING_PORT: String(PORT),
+      MOORING_AGENT_EVENT_PORT: String(PORT + 1),
       MOORING_DATA_DIR: '.mooring/test-data',
       MOORING_LOG_LEVEL: 'warn',
     },

@@ -16,6 +16,7 @@ export async function startBenchServer(port: number, dataDir: string) {
       env: {
         ...process.env,
         MOORING_PORT: String(port),
+        MOORING_AGENT_EVENT_PORT: String(port + 1),
         MOORING_ROOTS: path.join(here, 'agents'),
         MOORING_DATA_DIR: dataDir,
         MOORING_LOG_LEVEL: 'warn',

@@ -40,21 +40,29 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
   const pruned = store.prune(config.retention);
   if (pruned > 0) logger.info({ pruned }, 'pruned old runs');
   let hub: BrowserHub | undefined;
-  const containers = new ContainerSupport(deps.dockerProbe, logger);
+  const containers = new ContainerSupport(
+    deps.dockerProbe,
+    logger,
+    config.agentEventPort,
+    store.instanceId(),
+  );
   const docker = new DockerMonitor(
     () => containers.probe(),
     (state) => void hub?.publish({ type: 'docker', docker: state }),
   );
   const runs = new RunManager({
     agents,
-    settings: { ...runnerSettings(config), eventChannel: containers.channel },
+    settings: {
+      ...runnerSettings(config),
+      eventChannel: containers.channel,
+      instanceId: containers.instanceId,
+    },
     logger,
     store,
     publish: (message) => hub?.publish(message) ?? Promise.resolve(),
     dockerState: () => docker.refresh(),
     ...(deps.createRunner ? { createRunner: deps.createRunner } : {}),
   });
-  runs.recover();
   hub = new BrowserHub(
     () => ({ type: 'snapshot', agents: runs.list(), docker: docker.current(), store: store.state }),
     store,
@@ -62,6 +70,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
     logger,
   );
   await docker.start();
+  await runs.recover();
+  if (docker.current().available) await containers.reap(runs.containerRunIds());
 
   const app = createApp({
     runs,
@@ -90,7 +100,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
     hub,
     async close() {
       docker.stop();
-      await runs.stopAll();
+      await runs.stopAll({ keepContainers: !config.stopContainersOnExit });
       hub.close();
       await containers.close();
       clearInterval(pruner);

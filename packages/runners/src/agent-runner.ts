@@ -17,7 +17,8 @@ export type RunContext = {
   runId: string;
   agent: AgentSpec;
   logger: Logger;
-  onMessage(message: RunnerMessage): void;
+  /** Resolves once the message is stored; container runs acknowledge envelopes only then. */
+  onMessage(message: RunnerMessage): void | Promise<void>;
 };
 
 /**
@@ -29,6 +30,14 @@ export interface AgentRunner {
   readonly mode: RunMode;
   start(): Promise<RunEndpoint>;
   stop(): Promise<void>;
+  /**
+   * Takes over a run that an earlier server process started and that still runs (container
+   * mode only: a venv host dies with its server). Resolves undefined when there is nothing
+   * left to take over. `lastSeq` is the last envelope already stored for the run.
+   */
+  adopt?(lastSeq: number): Promise<RunEndpoint | undefined>;
+  /** Lets go of a run without stopping it, so a later server process can adopt it. */
+  detach?(): Promise<void>;
 }
 
 /** Settings shared by all runners, filled from Mooring's configuration. */
@@ -47,6 +56,11 @@ export type RunnerSettings = {
     nanoCpus: number;
     pidsLimit: number;
   };
+  /**
+   * Names this Mooring (its store) on the containers it creates, so that on a shared daemon it
+   * only ever adopts or removes its own.
+   */
+  instanceId?: string;
   /** Only container mode uses it; venv mode streams over a pipe. */
   eventChannel?: EventChannel;
 };

@@ -14,9 +14,16 @@ export type ChannelRegistration = {
 export interface EventChannel {
   /** The URL a container uses to reach the channel for this agent. */
   urlFor(agentId: string): string;
+  /**
+   * Accepts connections for one run. The channel acknowledges an envelope to the host only once
+   * the promise `onEnvelope` returns has settled (the server has stored it), so the host keeps
+   * and resends anything a crash lost. A re-adopted run passes the secret its container already
+   * holds and the last seq already stored.
+   */
   register(
     agentId: string,
     runId: string,
-    onEnvelope: (envelope: Envelope) => void,
+    onEnvelope: (envelope: Envelope) => void | Promise<void>,
+    resume?: { secret: string; lastSeq: number },
   ): ChannelRegistration;
 }

@@ -106,7 +106,9 @@ function recorder(runId: string, agent: AgentSpec = weatherAgent) {
     runId,
     agent,
     logger: silentLogger,
-    onMessage: (message) => messages.push(message),
+    onMessage: (message) => {
+      messages.push(message);
+    },
   };
   const envelopes = () =>
     messages.flatMap((m): Envelope[] => (m.type === 'envelope' ? [m.envelope] : []));

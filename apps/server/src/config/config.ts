@@ -11,6 +11,8 @@ const fileSchema = z
     dataDir: z.string().optional(),
     python: z.string().optional(),
     allowedOrigins: z.array(z.string()).optional(),
+    agentEventPort: z.number().int().min(0).max(65535).optional(),
+    stopContainersOnExit: z.boolean().optional(),
     startTimeoutSeconds: z.number().positive().optional(),
     retention: z
       .object({
@@ -47,6 +49,10 @@ export type Config = {
   /** Mooring's own uv, installed by the setup script; the PATH is searched when it is absent. */
   uv: string;
   allowedOrigins: string[];
+  /** Where containers send their events, on the Docker bridge; fixed so they can reconnect. */
+  agentEventPort: number;
+  /** Whether a clean shutdown also stops container runs, instead of leaving them to adopt. */
+  stopContainersOnExit: boolean;
   startTimeoutMs: number;
   /** How many runs per agent, and for how long, the store keeps. */
   retention: { runsPerAgent: number; maxAgeDays: number };
@@ -80,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     python: env.MOORING_PYTHON ?? fromFile.python ?? 'python3',
     uv: env.MOORING_UV ?? path.join(REPO_ROOT, '.mooring', 'tools', 'uv', 'bin', 'uv'),
     allowedOrigins: fromFile.allowedOrigins ?? ['http://127.0.0.1:3000', 'http://localhost:3000'],
+    agentEventPort: numberFrom(env.MOORING_AGENT_EVENT_PORT) ?? fromFile.agentEventPort ?? 4101,
+    stopContainersOnExit: fromFile.stopContainersOnExit ?? false,
     startTimeoutMs: (fromFile.startTimeoutSeconds ?? 120) * 1000,
     retention: {
       runsPerAgent: fromFile.retention?.runsPerAgent ?? 20,
@@ -125,4 +133,8 @@ function parsePort(value: string): number {
     throw new ConfigError(`port ${value} is not a TCP port`);
   }
   return port;
+}
+
+function numberFrom(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : parsePort(value);
 }

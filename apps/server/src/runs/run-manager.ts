@@ -65,8 +65,9 @@ export class RunManager {
    * Settles runs that were active when the server last stopped. Their processes went with it
    * (a venv host exits when its parent does), so each is recorded as ended, history intact.
    */
-  recover(): void {
+  async recover(): Promise<void> {
     for (const view of this.options.store.activeRuns()) {
+      if (await this.adopt(view)) continue;
       const ended: RunView = {
         ...view,
         status: 'stopped',
@@ -79,6 +80,35 @@ export class RunManager {
         { agentId: view.agentId, runId: view.id },
         'ended a run left active',
       );
+    }
+  }
+
+  /**
+   * Takes over a container run an earlier server process left running: its host reconnects to
+   * the event channel and resends what was never stored, and its ADK session lives on.
+   */
+  private async adopt(view: RunView): Promise<boolean> {
+    const agent = this.agents.get(view.agentId);
+    if (view.mode !== 'container' || view.status !== 'running' || !agent || !view.sessionId) {
+      return false;
+    }
+    const { store, logger } = this.options;
+    const lastSeq = store.lastEnvelopeSeq(view.id);
+    const record = new RunRecord(view, lastSeq);
+    const runner = this.track(agent, record);
+    try {
+      const endpoint = runner.adopt ? await runner.adopt(lastSeq) : undefined;
+      if (!endpoint) throw new Error('its container is gone');
+      const run = this.runs.get(view.agentId);
+      if (run) run.client = new HostClient(endpoint.baseUrl, agent.spec.appName);
+      this.log(view.agentId, record, 'system', 'adopted after a server restart');
+      this.setStatus(view.agentId, record, 'running');
+      logger.info({ agentId: view.agentId, runId: view.id, lastSeq }, 'run adopted');
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, agentId: view.agentId, runId: view.id }, 'could not adopt a run');
+      this.runs.delete(view.agentId);
+      return false;
     }
   }
 
@@ -126,27 +156,14 @@ export class RunManager {
       }
     }
 
-    const runId = randomUUID();
-    const logger = this.options.logger.child({ agentId, runId, mode });
     const record = new RunRecord({
-      id: runId,
+      id: randomUUID(),
       agentId,
       mode,
       status: 'preparing',
       startedAt: Date.now(),
     });
-    const context = {
-      runId,
-      agent: agent.spec,
-      logger,
-      onMessage: (m: RunnerMessage) => this.onRunnerMessage(agentId, record, m),
-    };
-    const runner = (this.options.createRunner ?? createRunner)(
-      mode,
-      context,
-      this.options.settings,
-    );
-    this.runs.set(agentId, { record, runner, chatQueue: Promise.resolve() });
+    const runner = this.track(agent, record);
     this.setStatus(agentId, record, 'preparing');
 
     runner.start().then(
@@ -195,9 +212,49 @@ export class RunManager {
     return turn;
   }
 
-  /** Stops every run; used when the server shuts down. */
-  async stopAll(): Promise<void> {
-    await Promise.all([...this.runs.keys()].map((id) => this.stop(id).catch(() => {})));
+  /**
+   * Stops every run; used when the server shuts down. With `keepContainers`, container runs are
+   * let go instead, still running, for the next server process to adopt.
+   */
+  async stopAll(options: { keepContainers?: boolean } = {}): Promise<void> {
+    const all = [...this.runs.entries()].map(async ([agentId, run]) => {
+      const { mode, status } = run.record.view;
+      if (
+        options.keepContainers &&
+        mode === 'container' &&
+        status === 'running' &&
+        run.runner.detach
+      ) {
+        await run.runner.detach();
+        this.options.logger.info({ agentId, runId: run.record.view.id }, 'left running for later');
+        return;
+      }
+      await this.stop(agentId).catch(() => {});
+    });
+    await Promise.all(all);
+  }
+
+  /** Ids of the container runs this process owns, which must survive any clean-up. */
+  containerRunIds(): Set<string> {
+    const ids = [...this.runs.values()]
+      .filter((run) => run.record.view.mode === 'container' && isActive(run.record.view.status))
+      .map((run) => run.record.view.id);
+    return new Set(ids);
+  }
+
+  /** Creates the runner of a run and makes it the agent's current one. */
+  private track(agent: AgentEntry, record: RunRecord): AgentRunner {
+    const { id: runId, agentId, mode } = record.view;
+    const context = {
+      runId,
+      agent: agent.spec,
+      logger: this.options.logger.child({ agentId, runId, mode }),
+      onMessage: (m: RunnerMessage) => this.onRunnerMessage(agentId, record, m),
+    };
+    const create = this.options.createRunner ?? createRunner;
+    const runner = create(mode, context, this.options.settings);
+    this.runs.set(agentId, { record, runner, chatQueue: Promise.resolve() });
+    return runner;
   }
 
   private async onReady(agentId: string, record: RunRecord, endpoint: RunEndpoint) {

@@ -26,7 +26,11 @@ describe('a server killed while a venv agent runs', () => {
     'leaves no agent process behind and shows the run ended, history intact',
     async () => {
       dataDir = await mkdtemp(path.join(tmpdir(), 'mooring-restart-'));
-      const env = { MOORING_DATA_DIR: dataDir, MOORING_ROOTS: path.join(REPO_ROOT, 'agents') };
+      const env = {
+      MOORING_DATA_DIR: dataDir,
+      MOORING_ROOTS: path.join(REPO_ROOT, 'agents'),
+      MOORING_AGENT_EVENT_PORT: '4362',
+    };
       const first = new ServerProcess(4361, env);
       await first.start();
       await first.json('/api/agents/story_dice/start', {

@@ -25,6 +25,7 @@ const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL
    );
    CREATE INDEX messages_by_run ON messages (run_id, seq);`,
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export function migrate(db: Database): void {

@@ -9,6 +9,7 @@ import type {
   StoreState,
 } from '@mooring/protocol';
 import type { Logger } from '@mooring/runners';
+import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { openDatabase } from './open-database';
 
@@ -52,6 +53,18 @@ export class Store {
        ON CONFLICT (id) DO UPDATE SET status = @status, view = @view,
          secret = COALESCE(@secret, secret)`,
     );
+  }
+
+  /** A stable name for this store, kept across restarts; containers are labelled with it. */
+  instanceId(): string {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'instance'").get() as
+      { value: string } | undefined;
+    if (row) return row.value;
+    const id = randomBytes(8).toString('hex');
+    this.write(() => {
+      this.db.prepare("INSERT INTO meta (key, value) VALUES ('instance', ?)").run(id);
+    }, 1);
+    return id;
   }
 
   get state(): StoreState {

@@ -44,7 +44,9 @@ export function recordingContext(agent: AgentSpec, runId = `run-${Date.now()}`) 
     runId,
     agent,
     logger: silentLogger,
-    onMessage: (message) => messages.push(message),
+    onMessage: (message) => {
+      messages.push(message);
+    },
   };
   const envelopes = () =>
     messages.flatMap((m): Envelope[] => (m.type === 'envelope' ? [m.envelope] : []));
