@@ -39,7 +39,13 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
   const store = new Store(config.dataDir, logger.child({ part: 'store' }));
   const pruned = store.prune(config.retention);
   if (pruned > 0) logger.info({ pruned }, 'pruned old runs');
-  let hub: BrowserHub | undefined;
+  // The snapshot is read lazily, when a browser connects, by which time runs and docker exist.
+  const hub: BrowserHub = new BrowserHub(
+    () => ({ type: 'snapshot', agents: runs.list(), docker: docker.current(), store: store.state }),
+    store,
+    allowedOrigins,
+    logger,
+  );
   const containers = new ContainerSupport(
     deps.dockerProbe,
     logger,
@@ -48,7 +54,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
   );
   const docker = new DockerMonitor(
     () => containers.probe(),
-    (state) => void hub?.publish({ type: 'docker', docker: state }),
+    (state) => void hub.publish({ type: 'docker', docker: state }),
   );
   const runs = new RunManager({
     agents,
@@ -59,16 +65,10 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
     },
     logger,
     store,
-    publish: (message) => hub?.publish(message) ?? Promise.resolve(),
+    publish: (message) => hub.publish(message),
     dockerState: () => docker.refresh(),
     ...(deps.createRunner ? { createRunner: deps.createRunner } : {}),
   });
-  hub = new BrowserHub(
-    () => ({ type: 'snapshot', agents: runs.list(), docker: docker.current(), store: store.state }),
-    store,
-    allowedOrigins,
-    logger,
-  );
   await docker.start();
   await runs.recover();
   if (docker.current().available) await containers.reap(runs.containerRunIds());
