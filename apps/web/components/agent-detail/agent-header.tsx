@@ -1,9 +1,16 @@
 import { isActive, type AgentView } from '@mooring/protocol';
+import type { ReactNode } from 'react';
 import { ModeBadge } from '../agents/mode-badge';
 import { StatusBadge } from '../agents/status-badge';
 import { Button } from '../ui/button';
 
-type AgentHeaderProps = { agent: AgentView; stopping: boolean; onStop: (agentId: string) => void };
+type AgentHeaderProps = {
+  agent: AgentView;
+  stopping: boolean;
+  onStop: (agentId: string) => void;
+  /** The run history control, beside Stop. */
+  history?: ReactNode;
+};
 
 function RunFacts({ agent }: { agent: AgentView }) {
   const run = agent.run;
@@ -19,7 +26,7 @@ function RunFacts({ agent }: { agent: AgentView }) {
 }
 
 /** Name, status and placement of the selected agent, with the one control a live run needs. */
-export function AgentHeader({ agent, stopping, onStop }: AgentHeaderProps) {
+export function AgentHeader({ agent, stopping, onStop, history }: AgentHeaderProps) {
   const active = isActive(agent.status);
   const canStop = active && agent.status !== 'stopping' && !stopping;
   return (
@@ -39,6 +46,7 @@ export function AgentHeader({ agent, stopping, onStop }: AgentHeaderProps) {
         </div>
         <RunFacts agent={agent} />
       </div>
+      {history}
       <Button tone="danger" disabled={!canStop} onClick={() => onStop(agent.id)}>
         Stop
       </Button>

@@ -24,7 +24,8 @@ function ChatRow({ item }: { item: ChatItem }) {
   return <WaitingIndicator />;
 }
 
-function emptyHint(agent: AgentView, running: boolean): string {
+function emptyHint(agent: AgentView, running: boolean, past: boolean, loaded: boolean): string {
+  if (past) return loaded ? 'Nobody chatted with the agent in this run.' : 'Loading the run…';
   if (running) return `Say something to ${agent.name}. Replies stream in as the agent works.`;
   if (isActive(agent.status)) return 'The chat opens once the agent is running.';
   return 'Start the agent to chat with it. Each run keeps one conversation.';
@@ -35,8 +36,20 @@ function turnCount(turns: number): string | undefined {
   return turns === 1 ? '1 turn' : `${turns} turns`;
 }
 
-/** The conversation with the selected agent's current run. */
-export function ChatPanel({ agent, runId }: { agent: AgentView; runId: string | null }) {
+type ChatPanelProps = {
+  agent: AgentView;
+  runId: string | null;
+  /** A recorded past run: shown read-only. */
+  past: boolean;
+};
+
+function placeholder(agent: AgentView, running: boolean, past: boolean): string {
+  if (past) return 'Viewing a past run';
+  return running ? `Message ${agent.name}` : 'The agent is not running';
+}
+
+/** The conversation with the selected agent's current run, or with a past one, read-only. */
+export function ChatPanel({ agent, runId, past }: ChatPanelProps) {
   const record = useMooringStore((state) => (runId ? state.runs[runId] : undefined));
   const local = useMooringStore((state) => (runId ? state.localTurns[runId] : undefined));
   const envelopes = record?.envelopes ?? NONE;
@@ -47,32 +60,40 @@ export function ChatPanel({ agent, runId }: { agent: AgentView; runId: string | 
     () => deriveChat({ agentName: agent.name, envelopes, chat, local: localTurns }),
     [agent.name, envelopes, chat, localTurns],
   );
-  const scroll = useStickToBottom(items);
-  const running = agent.status === 'running' && runId !== null && agent.run?.id === runId;
+  const { ref, stuck, onScroll, scrollToBottom } = useStickToBottom(items);
+  const running = !past && agent.status === 'running' && runId !== null && agent.run?.id === runId;
   const turns = items.filter((item) => item.kind === 'user').length;
 
   return (
-    <Panel title="Chat" meta={turnCount(turns)} testId="chat-panel">
+    <Panel title="Chat" meta={turnCount(turns)} testId="chat-panel" dataRunId={runId ?? undefined}>
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div
-          ref={scroll.ref}
-          onScroll={scroll.onScroll}
+          ref={ref}
+          onScroll={onScroll}
           className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-3 py-3"
         >
           {items.length === 0 && (
             <p className="m-auto max-w-64 text-center text-xs text-faint">
-              {emptyHint(agent, running)}
+              {emptyHint(agent, running, past, record?.historyLoaded === true)}
             </p>
           )}
           {items.map((item) => (
             <ChatRow key={item.key} item={item} />
           ))}
         </div>
-        {!scroll.stuck && <JumpToLatest onClick={scroll.scrollToBottom} label="Latest" />}
+        {!stuck && <JumpToLatest onClick={scrollToBottom} label="Latest" />}
       </div>
+      {past && (
+        <p
+          data-testid="chat-readonly-note"
+          className="shrink-0 border-t border-line px-3 pt-1.5 text-2xs text-faint"
+        >
+          Viewing a past run: the chat is read-only.
+        </p>
+      )}
       <ChatComposer
         disabled={!running}
-        placeholder={running ? `Message ${agent.name}` : 'The agent is not running'}
+        placeholder={placeholder(agent, running, past)}
         onSend={(text) => runId && void sendChat(agent.id, runId, text)}
       />
     </Panel>

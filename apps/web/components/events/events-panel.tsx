@@ -22,7 +22,7 @@ export function EventsPanel({ runId }: { runId: string | null }) {
     () => (showPartial ? envelopes : envelopes.filter((envelope) => !isPartial(envelope))),
     [envelopes, showPartial],
   );
-  const scroll = useStickToBottom(shown);
+  const { ref, stuck, onScroll, scrollToBottom } = useStickToBottom(shown);
   const count = envelopes.length;
   const meta = shown.length === count ? count : `${shown.length} of ${count}`;
   const toggle = (
@@ -30,10 +30,17 @@ export function EventsPanel({ runId }: { runId: string | null }) {
   );
 
   return (
-    <Panel title="Events" meta={meta} actions={toggle} testId="events-panel" dataCount={count}>
+    <Panel
+      title="Events"
+      meta={meta}
+      actions={toggle}
+      testId="events-panel"
+      dataCount={count}
+      dataRunId={runId ?? undefined}
+    >
       <div
-        ref={scroll.ref}
-        onScroll={scroll.onScroll}
+        ref={ref}
+        onScroll={onScroll}
         className="min-h-0 flex-1 overflow-y-auto py-1 font-mono text-xs"
       >
         {count === 0 && (
@@ -45,7 +52,7 @@ export function EventsPanel({ runId }: { runId: string | null }) {
           <EventRow key={envelope.seq} envelope={envelope} />
         ))}
       </div>
-      {!scroll.stuck && <JumpToLatest onClick={scroll.scrollToBottom} />}
+      {!stuck && <JumpToLatest onClick={scrollToBottom} />}
     </Panel>
   );
 }

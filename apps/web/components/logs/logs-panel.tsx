@@ -14,14 +14,20 @@ const NONE: readonly LogLine[] = [];
 export function LogsPanel({ runId }: { runId: string | null }) {
   const logs = useMooringStore((state) => (runId && state.runs[runId]?.logs) || NONE);
   const dropped = useMooringStore((state) => (runId && state.runs[runId]?.logsDropped) || 0);
-  const scroll = useStickToBottom(logs);
+  const { ref, stuck, onScroll, scrollToBottom } = useStickToBottom(logs);
   const meta = logs.length >= MAX_LOG_LINES ? `last ${MAX_LOG_LINES} lines` : logs.length;
 
   return (
-    <Panel title="Logs" meta={meta} testId="logs-panel" dataCount={logs.length}>
+    <Panel
+      title="Logs"
+      meta={meta}
+      testId="logs-panel"
+      dataCount={logs.length}
+      dataRunId={runId ?? undefined}
+    >
       <div
-        ref={scroll.ref}
-        onScroll={scroll.onScroll}
+        ref={ref}
+        onScroll={onScroll}
         className="min-h-0 flex-1 overflow-y-auto py-1 font-mono text-2xs leading-[1.05rem]"
       >
         {logs.length === 0 && (
@@ -33,7 +39,7 @@ export function LogsPanel({ runId }: { runId: string | null }) {
           <LogRow key={dropped + i} log={log} />
         ))}
       </div>
-      {!scroll.stuck && <JumpToLatest onClick={scroll.scrollToBottom} />}
+      {!stuck && <JumpToLatest onClick={scrollToBottom} />}
     </Panel>
   );
 }

@@ -9,6 +9,8 @@ type PanelProps = {
   className?: string;
   testId?: string;
   dataCount?: number;
+  /** The run the panel shows, for tests and for telling runs apart. */
+  dataRunId?: string | undefined;
 };
 
 /** A framed section with a one-line header and a body that fills the rest of its height. */
@@ -18,6 +20,7 @@ export function Panel({ title, meta, actions, children, className = '', ...data 
       aria-label={title}
       data-testid={data.testId}
       data-count={data.dataCount}
+      data-run-id={data.dataRunId}
       className={`flex min-h-0 min-w-0 flex-col overflow-hidden bg-panel ${className}`}
     >
       <header className="flex h-8 shrink-0 items-center gap-2 border-b border-line px-3">

@@ -1,27 +1,23 @@
 import type { RunMode } from '@mooring/protocol';
 import { fetchRunHistory, startAgentRun, stopAgentRun } from '../api/api-client';
-import { ApiRequestError } from '../api/api-request-error';
+import { describeError } from '../api/describe-error';
 import { useMooringStore } from '../store/mooring-store';
-
-function describe(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.describe();
-  return error instanceof Error ? error.message : String(error);
-}
 
 const actions = () => useMooringStore.getState().actions;
 
 /** Starts an agent in the given mode; a refusal (409, 503...) is shown on the agent's card. */
 export async function onStart(agentId: string, mode: RunMode): Promise<void> {
-  const { setPending, setCardError, applyAgent } = actions();
+  const { setPending, setCardError, applyAgent, viewRun } = actions();
   setPending(agentId, 'start');
   setCardError(agentId, null);
+  viewRun(agentId, null);
   try {
     const run = await startAgentRun(agentId, mode);
     // The hub reports the same change; applying it now makes the card react at once.
     const agent = useMooringStore.getState().agents[agentId];
     if (agent && agent.run?.id !== run.id) applyAgent({ ...agent, status: run.status, run });
   } catch (error) {
-    setCardError(agentId, describe(error));
+    setCardError(agentId, describeError(error));
   } finally {
     setPending(agentId, null);
   }
@@ -38,7 +34,7 @@ export async function onStop(agentId: string): Promise<void> {
   try {
     await stopAgentRun(agentId);
   } catch (error) {
-    setCardError(agentId, describe(error));
+    setCardError(agentId, describeError(error));
   } finally {
     setPending(agentId, null);
   }

@@ -3,6 +3,7 @@ import {
   apiErrorSchema,
   chatResponseSchema,
   runHistorySchema,
+  runListSchema,
   runViewSchema,
   type AgentView,
   type ChatResponse,
@@ -81,4 +82,10 @@ export function sendChatMessage(agentId: string, message: string): Promise<ChatR
 
 export function fetchRunHistory(runId: string): Promise<RunHistory> {
   return request(`/api/runs/${encodeURIComponent(runId)}`, runHistorySchema);
+}
+
+/** The agent's recorded runs, newest first. */
+export async function fetchAgentRuns(agentId: string): Promise<readonly RunView[]> {
+  const list = await request(agentPath(agentId, 'runs'), runListSchema);
+  return list.runs;
 }

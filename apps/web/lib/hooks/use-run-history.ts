@@ -6,7 +6,8 @@ import { useMooringStore } from '../store/mooring-store';
 
 /**
  * Loads the recorded history of the run on screen: after a reload, when another run is picked,
- * and after each reconnect, since live messages sent while disconnected were missed.
+ * and after each snapshot, since a snapshot drops the runs held. A resumed link needs no reload:
+ * the hub replays what was missed.
  */
 export function useRunHistory(runId: string | null): void {
   const epoch = useMooringStore((state) => state.snapshotEpoch);

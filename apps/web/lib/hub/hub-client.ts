@@ -1,12 +1,14 @@
-import type { HubMessage } from '@mooring/protocol';
+import { admitFrame } from './admit-frame';
 import { reconnectDelay } from './backoff';
 import type { ConnectionState } from './connection-state';
+import type { HubFrame } from './hub-frame';
 import { parseHubMessage } from './parse-hub-message';
 
 export type HubClientOptions = {
-  url: string;
+  /** The hub's URL: resuming after message `after`, or for a fresh snapshot when null. */
+  url: (after: number | null) => string;
   /** Receives messages in arrival order, batched so a burst of logs costs one store update. */
-  onMessages: (messages: HubMessage[]) => void;
+  onMessages: (messages: HubFrame[]) => void;
   onConnection: (state: ConnectionState) => void;
 };
 
@@ -14,15 +16,17 @@ const FLUSH_MS = 16;
 
 /**
  * Keeps one WebSocket to the server's hub open: validates each frame, hands messages on in
- * batches, and after a drop reconnects with backoff. The server sends a fresh snapshot on
- * every connection, so nothing is replayed here.
+ * batches, and after a drop reconnects with backoff. It remembers the `seq` of the last message
+ * it applied and reconnects after it, so the server replays exactly what was missed; repeats are
+ * skipped, and a gap reopens the link for a fresh snapshot rather than leaving a hole.
  */
 export class HubClient {
   private socket: WebSocket | null = null;
+  private lastSeq: number | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private queue: HubMessage[] = [];
+  private queue: HubFrame[] = [];
   private stopped = false;
 
   constructor(private readonly options: HubClientOptions) {}
@@ -44,23 +48,42 @@ export class HubClient {
   }
 
   private connect(): void {
-    const socket = new WebSocket(this.options.url);
+    const socket = new WebSocket(this.options.url(this.lastSeq));
     this.socket = socket;
-    socket.onmessage = (event) => this.receive(event.data);
-    socket.onopen = () => this.options.onConnection({ status: 'open' });
+    socket.onmessage = (event) => this.receive(socket, event.data);
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.options.onConnection({ status: 'open' });
+    };
     socket.onclose = () => this.dropped(socket);
   }
 
-  private receive(data: unknown): void {
-    const message = parseHubMessage(data);
-    if (!message) return;
-    if (message.type === 'snapshot') this.attempt = 0;
+  private receive(socket: WebSocket, data: unknown): void {
+    if (socket !== this.socket) return;
+    const frame = parseHubMessage(data);
+    if (!frame) return;
 
-    this.queue.push(message);
+    const admission = admitFrame(this.lastSeq, frame);
+    this.lastSeq = admission.lastSeq;
+    if (admission.action === 'skip') return;
+    if (admission.action === 'resync') {
+      this.resync(socket);
+      return;
+    }
+    this.queue.push(frame);
     this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** A message went missing: keep what came before it and start over from a snapshot. */
+  private resync(socket: WebSocket): void {
+    this.socket = null;
+    socket.close();
+    this.flush();
+    this.connect();
+  }
+
   private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     const batch = this.queue;
     this.queue = [];

@@ -1,16 +1,17 @@
-import type { HubMessage } from '@mooring/protocol';
 import { describe, expect, it } from 'vitest';
+import type { HubFrame } from '../hub/hub-frame';
 import { agentView, logLine, runView, textEvent } from '../testing/fixtures';
 import { applyHubMessage, applyHubMessages } from './apply-hub-message';
 import { initialHubState, type HubState } from './hub-state';
 
 const docker = { available: true, version: '20.10.24' };
+const store = { ok: true, path: '/data/mooring.db' };
 
-function snapshot(...agents: ReturnType<typeof agentView>[]): HubMessage {
-  return { type: 'snapshot', agents, docker };
+function snapshot(...agents: ReturnType<typeof agentView>[]): HubFrame {
+  return { type: 'snapshot', seq: 7, agents, docker, store };
 }
 
-function eventMessage(seq: number, text: string): HubMessage {
+function eventMessage(seq: number, text: string): HubFrame {
   return { type: 'event', agentId: 'weather', runId: 'run-1', envelope: textEvent(seq, text) };
 }
 
@@ -22,7 +23,25 @@ describe('applyHubMessage', () => {
     expect(state.agentOrder).toEqual(['b', 'a']);
     expect(Object.keys(state.agents)).toEqual(['b', 'a']);
     expect(state.docker).toEqual(docker);
+    expect(state.store).toEqual(store);
     expect(state.snapshotEpoch).toBe(2);
+  });
+
+  it('starts the runs over from a snapshot, keeping only the runs it names', () => {
+    const before = applyHubMessages(initialHubState, [
+      snapshot(agentView({ id: 'old', run: runView({ id: 'run-0', agentId: 'old' }) })),
+      eventMessage(1, 'a'),
+    ]);
+    const state = applyHubMessage(before, snapshot(agentView({ run: runView({ id: 'run-2' }) })));
+
+    expect(state.runs).toEqual({ 'run-2': expect.objectContaining({ envelopes: [] }) });
+    expect(state.lastRunByAgent).toEqual({ weather: 'run-2' });
+  });
+
+  it('accepts an unnumbered snapshot from a server without a store', () => {
+    const state = applyHubMessage(initialHubState, { type: 'snapshot', agents: [], docker });
+    expect(state.store).toBeNull();
+    expect(state.snapshotEpoch).toBe(1);
   });
 
   it('updates one agent and remembers its current run', () => {
@@ -84,7 +103,7 @@ describe('applyHubMessage', () => {
 
   it('records chat turns once', () => {
     const turn = { role: 'user' as const, text: 'hi', ts: 5 };
-    const message: HubMessage = { type: 'chat', agentId: 'weather', runId: 'run-1', turn };
+    const message: HubFrame = { type: 'chat', agentId: 'weather', runId: 'run-1', turn };
     const state = applyHubMessages(initialHubState, [message, message]);
     expect(state.runs['run-1']?.chat).toEqual([turn]);
   });

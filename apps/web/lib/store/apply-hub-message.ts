@@ -1,4 +1,4 @@
-import type { HubMessage } from '@mooring/protocol';
+import type { HubFrame, SnapshotFrame } from '../hub/hub-frame';
 import { appendLogs } from './append-logs';
 import { applyAgentView } from './apply-agent-view';
 import type { HubState } from './hub-state';
@@ -6,19 +6,27 @@ import { mergeChatTurns } from './merge-chat-turns';
 import { mergeEnvelopes } from './merge-envelopes';
 import { updateRun } from './update-run';
 
-function applySnapshot(state: HubState, message: HubMessage & { type: 'snapshot' }): HubState {
+/**
+ * A snapshot starts the browser over: it comes on a first connection, after a gap, or when the
+ * server could not replay what was missed. Runs are dropped too, since their live messages may
+ * have gaps; the runs on screen are reloaded from the server's record.
+ */
+function applySnapshot(state: HubState, message: SnapshotFrame): HubState {
   const base: HubState = {
     ...state,
     agents: {},
     agentOrder: [],
     docker: message.docker,
+    store: 'store' in message ? message.store : null,
+    runs: {},
+    lastRunByAgent: {},
     snapshotEpoch: state.snapshotEpoch + 1,
   };
   return message.agents.reduce(applyAgentView, base);
 }
 
 /** Folds one validated hub message into the state. Pure: the store calls it inside `set`. */
-export function applyHubMessage(state: HubState, message: HubMessage): HubState {
+export function applyHubMessage(state: HubState, message: HubFrame): HubState {
   switch (message.type) {
     case 'snapshot':
       return applySnapshot(state, message);
@@ -50,6 +58,6 @@ export function applyHubMessage(state: HubState, message: HubMessage): HubState 
   }
 }
 
-export function applyHubMessages(state: HubState, messages: readonly HubMessage[]): HubState {
+export function applyHubMessages(state: HubState, messages: readonly HubFrame[]): HubState {
   return messages.reduce(applyHubMessage, state);
 }

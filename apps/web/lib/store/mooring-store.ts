@@ -1,7 +1,8 @@
-import type { AgentView, HubMessage, RunHistory, RunMode } from '@mooring/protocol';
+import type { AgentView, RunHistory, RunMode } from '@mooring/protocol';
 import { create } from 'zustand';
 import type { LocalTurn } from '../chat/local-turn';
 import type { ConnectionState } from '../hub/connection-state';
+import type { HubFrame } from '../hub/hub-frame';
 import { readModePreference, writeModePreference } from '../prefs/mode-preference';
 import { readSelection, writeSelection } from '../prefs/selection-preference';
 import { applyAgentView } from './apply-agent-view';
@@ -12,11 +13,13 @@ import { initialHubState, type HubState } from './hub-state';
 export type PendingCommand = 'start' | 'stop';
 
 type Actions = {
-  applyMessages: (messages: readonly HubMessage[]) => void;
+  applyMessages: (messages: readonly HubFrame[]) => void;
   applyHistory: (history: RunHistory) => void;
   applyAgent: (agent: AgentView) => void;
   setConnection: (connection: ConnectionState) => void;
   selectAgent: (agentId: string) => void;
+  /** Shows a recorded run of the agent instead of its current one; null goes back. */
+  viewRun: (agentId: string, runId: string | null) => void;
   setMode: (agentId: string, mode: RunMode) => void;
   setCardError: (agentId: string, message: string | null) => void;
   setPending: (agentId: string, command: PendingCommand | null) => void;
@@ -27,6 +30,8 @@ type Actions = {
 export type MooringState = HubState & {
   connection: ConnectionState;
   selectedAgentId: string | null;
+  /** A past run the user chose to look at, per agent, shown read-only instead of the current. */
+  viewedRuns: Readonly<Record<string, string>>;
   /** The run mode chosen per agent, remembered in localStorage. */
   modes: Readonly<Record<string, RunMode>>;
   /** The last failed command per agent, shown on its card until the next attempt. */
@@ -59,6 +64,7 @@ export const useMooringStore = create<MooringState>()((set, get) => ({
   ...initialHubState,
   connection: { status: 'connecting' },
   selectedAgentId: null,
+  viewedRuns: {},
   modes: {},
   cardErrors: {},
   pending: {},
@@ -75,6 +81,13 @@ export const useMooringStore = create<MooringState>()((set, get) => ({
       writeSelection(agentId);
       set({ selectedAgentId: agentId });
     },
+    viewRun: (agentId, runId) =>
+      set((state) => ({
+        viewedRuns:
+          runId === null
+            ? without(state.viewedRuns, agentId)
+            : { ...state.viewedRuns, [agentId]: runId },
+      })),
     setMode: (agentId, mode) => {
       writeModePreference(agentId, mode);
       set((state) => ({ modes: { ...state.modes, [agentId]: mode } }));
