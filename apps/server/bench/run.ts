@@ -13,6 +13,8 @@ import { comparisonTable, type ContainerResult } from './comparison-table';
 import { bareRunTimes } from './docker-floor';
 import { imageIdOf, removeAgentImages } from './docker-images';
 import { eventLatency } from './event-latency';
+import { hubCapacity } from './hub-capacity';
+import { hubThroughput } from './hub-throughput';
 import { watchImage } from './image-watch';
 import type { ModeFigures, StartFigure } from './mode-figures';
 import { fmt, median } from './stats';
@@ -27,6 +29,8 @@ const CONTAINER_WARM_RUNS = Number(process.env.BENCH_CONTAINER_WARM_RUNS ?? WARM
 const FLOOR_RUNS = Number(process.env.BENCH_FLOOR_RUNS ?? 5);
 const WITH_CONTAINER = process.env.BENCH_CONTAINER !== '0';
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
+const THROUGHPUT_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
+const THROUGHPUT_EVENTS = Number(process.env.BENCH_STORED_EVENTS ?? 100_000);
 
 const healthSchema = z.object({ docker: dockerStateSchema });
 
@@ -53,10 +57,32 @@ async function main(): Promise<void> {
     for (const line of comparisonTable(venv, container)) out(line);
     out();
     for (const line of containerNotes(container)) out(line);
+    await benchThroughput(client, server.url, server.pid);
   } finally {
     client.close();
     await server.stop();
   }
+}
+
+/** The hub and store under sustained load, in venv mode so the agent's start is not measured. */
+async function benchThroughput(client: BenchClient, url: string, pid: number): Promise<void> {
+  await client.timedStart(AGENT, 'venv');
+  const perBurst = 20_000;
+  const bursts = Math.max(1, Math.round(THROUGHPUT_EVENTS / perBurst));
+  const options = { clients: THROUGHPUT_CLIENTS, bursts, perBurst };
+  const result = await hubThroughput(url, pid, AGENT, options);
+  await client.post(`/api/agents/${AGENT}/stop`);
+  const rate = Math.round(result.eventsPerSecond);
+  const ceiling = await hubCapacity(THROUGHPUT_CLIENTS, THROUGHPUT_EVENTS);
+  const mb = result.rssMb.toFixed(0);
+  out();
+  out(`store and hub, ${result.events} events persisted and sent to ${result.clients} clients`);
+  out(`  from a real agent     ${rate} events/s on the slowest client, lost ${result.lost}`);
+  out(
+    `  hub and store alone   ${Math.round(ceiling.eventsPerSecond)} events/s, ` +
+      `lost ${ceiling.lost}  (target >= 5000, 0 lost)`,
+  );
+  out(`  server memory         ${mb} MB RSS with ${result.storedEvents} events stored (< 300 MB)`);
 }
 
 async function benchContainer(client: BenchClient): Promise<ContainerResult> {
