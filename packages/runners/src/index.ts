@@ -12,4 +12,4 @@ export { dockerState } from './container/docker-state';
 export { dockerClient, resolveDockerEndpoint } from './container/docker-client';
 export { bridgeGatewayAddress, BridgeGatewayError } from './container/bridge-gateway';
 export { LABELS as CONTAINER_LABELS } from './container/labels';
-export { reapOrphanedContainers } from './container/reap-orphaned-containers';
+export { reapOrphanedContainers, type ReapScope } from './container/reap-orphaned-containers';

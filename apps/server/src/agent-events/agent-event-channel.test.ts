@@ -1,6 +1,6 @@
 import type { Envelope } from '@mooring/protocol';
 import { silentLogger } from '@mooring/runners';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { AgentEventChannel, MAX_ENVELOPE_BYTES } from './agent-event-channel';
 import { startAgentEventListener, type AgentEventListener } from './agent-event-listener';
@@ -31,7 +31,9 @@ function envelope(runId: string, seq: number, text = `event ${seq}`): string {
 
 function registerRun(agentId: string, runId: string) {
   const received: Envelope[] = [];
-  const registration = channel.register(agentId, runId, (e) => received.push(e));
+  const registration = channel.register(agentId, runId, (e) => {
+    received.push(e);
+  });
   return { registration, received, seqs: () => received.map((e) => e.seq) };
 }
 
@@ -243,6 +245,88 @@ describe('AgentEventChannel envelopes', () => {
     await ack;
     expect(run.seqs()).toEqual([1]);
     newer.ws.close();
+  });
+});
+
+describe('AgentEventChannel acknowledgements', () => {
+  /** A run whose handler returns a promise per envelope, settled when the test says so. */
+  function slowRun(agentId: string, runId: string, resume?: { secret: string; lastSeq: number }) {
+    const received: Envelope[] = [];
+    const settle = new Map<number, { resolve(): void; reject(error: Error): void }>();
+    const registration = channel.register(
+      agentId,
+      runId,
+      (e) => {
+        received.push(e);
+        return new Promise<void>((resolve, reject) => settle.set(e.seq, { resolve, reject }));
+      },
+      resume,
+    );
+    return { registration, received, settle };
+  }
+
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('acknowledges only once the handler settled, and keeps acks in order', async () => {
+    const run = slowRun('weather', 'run-1');
+    const client = await connect('weather', bearer(run.registration.secret));
+    for (const seq of [1, 2, 3]) client.ws.send(envelope('run-1', seq));
+    await vi.waitFor(() => expect(run.received).toHaveLength(3));
+    await settled();
+    expect(client.replies).toEqual([{ type: 'welcome', lastSeq: 0 }]);
+
+    run.settle.get(3)?.resolve();
+    run.settle.get(2)?.reject(new Error('could not store'));
+    await settled();
+    expect(client.replies).toHaveLength(1);
+
+    const acks = client.nextReply(3);
+    run.settle.get(1)?.resolve();
+    await acks;
+    expect(client.replies.slice(1)).toEqual([1, 2, 3].map((seq) => ({ type: 'ack', seq })));
+    client.ws.close();
+  });
+
+  it('holds the welcome of a reconnect until what was delivered is handled', async () => {
+    const run = slowRun('weather', 'run-1');
+    const first = await connect('weather', bearer(run.registration.secret));
+    first.ws.send(envelope('run-1', 1));
+    await vi.waitFor(() => expect(run.received).toHaveLength(1));
+    first.ws.terminate();
+
+    let welcomed = false;
+    const second = connect('weather', bearer(run.registration.secret)).then((client) => {
+      welcomed = true;
+      return client;
+    });
+    await settled();
+    expect(welcomed).toBe(false);
+    run.settle.get(1)?.resolve();
+    expect((await second).replies[0]).toEqual({ type: 'welcome', lastSeq: 1 });
+    (await second).ws.close();
+  });
+
+  it('resumes a run with the secret its host holds, from the last seq stored', async () => {
+    const first = registerRun('weather', 'run-1');
+    const { secret } = first.registration;
+    first.registration.close();
+
+    const adopted = slowRun('weather', 'run-1', { secret, lastSeq: 5 });
+    expect(adopted.registration.secret).toBe(secret);
+    const client = await connect('weather', bearer(secret, 'run-1'));
+    expect(client.replies[0]).toEqual({ type: 'welcome', lastSeq: 5 });
+    const acks = client.nextReply(2);
+    client.ws.send(envelope('run-1', 5));
+    client.ws.send(envelope('run-1', 6));
+    await vi.waitFor(() => expect(adopted.received).toHaveLength(1));
+    adopted.settle.get(6)?.resolve();
+    await acks;
+    expect(adopted.received.map((e) => e.seq)).toEqual([6]);
+    expect(client.replies.slice(1)).toEqual([
+      { type: 'ack', seq: 5 },
+      { type: 'ack', seq: 6 },
+    ]);
+    client.ws.close();
   });
 });
 

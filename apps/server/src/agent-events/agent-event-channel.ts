@@ -38,7 +38,9 @@ type RunSlot = {
   runId: string;
   digest: Buffer;
   lastSeq: number;
-  onEnvelope: (envelope: Envelope) => void;
+  onEnvelope: (envelope: Envelope) => void | Promise<void>;
+  /** Settles once every envelope delivered so far has been handled; replies queue behind it. */
+  handled: Promise<void>;
   socket: Peer | undefined;
 };
 
@@ -62,8 +64,11 @@ export class AgentEventChannelError extends Error {
 /**
  * The server end of `/ws/agent-events/{agentId}`. Each container run registers and gets a secret;
  * the host inside connects with it and streams envelopes, which are checked, deduplicated by
- * sequence number and handed to the run in order. Every delivered envelope is acknowledged, and a
- * (re)connecting host is told the last sequence number delivered, so it resends only the rest.
+ * sequence number and handed to the run in order. An envelope is acknowledged only once the
+ * promise its handler returned has settled (the server stored it), acknowledgements keep their
+ * order, and a (re)connecting host is told the last sequence number handled, so it resends only
+ * the rest. A run adopted from an earlier server process registers again with the secret its
+ * host already holds and the last sequence number stored.
  */
 export class AgentEventChannel implements EventChannel {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_ENVELOPE_BYTES });
@@ -96,17 +101,19 @@ export class AgentEventChannel implements EventChannel {
   register(
     agentId: string,
     runId: string,
-    onEnvelope: (envelope: Envelope) => void,
+    onEnvelope: (envelope: Envelope) => void | Promise<void>,
+    resume?: { secret: string; lastSeq: number },
   ): ChannelRegistration {
     const existing = this.slots.get(runId);
     if (existing) this.unregister(existing);
-    const secret = newRunSecret();
+    const secret = resume?.secret ?? newRunSecret();
     const slot: RunSlot = {
       agentId,
       runId,
       digest: secretDigest(secret),
-      lastSeq: 0,
+      lastSeq: resume?.lastSeq ?? 0,
       onEnvelope,
+      handled: Promise.resolve(),
       socket: undefined,
     };
     this.slots.set(runId, slot);
@@ -191,7 +198,9 @@ export class AgentEventChannel implements EventChannel {
       if (slot.socket === ws) slot.socket = undefined;
     });
     this.logger.info({ runId: slot.runId, lastSeq: slot.lastSeq }, 'agent event socket open');
-    reply(ws, { type: 'welcome', lastSeq: slot.lastSeq });
+    // The host waits for the welcome before it sends, so nothing is delivered meanwhile and,
+    // once what was delivered before is handled, `lastSeq` is exactly what is stored.
+    this.replyWhenHandled(slot, ws, () => ({ type: 'welcome', lastSeq: slot.lastSeq }));
   }
 
   private onMessage(slot: RunSlot, ws: Peer, data: RawData): void {
@@ -209,12 +218,14 @@ export class AgentEventChannel implements EventChannel {
     switch (sequenceVerdict(slot.lastSeq, envelope.seq)) {
       case 'deliver':
         this.deliver(slot, envelope);
-        reply(ws, { type: 'ack', seq: envelope.seq });
+        this.replyWhenHandled(slot, ws, () => ({ type: 'ack', seq: envelope.seq }));
         return;
-      case 'duplicate':
+      case 'duplicate': {
         this.tally.duplicates++;
-        reply(ws, { type: 'ack', seq: slot.lastSeq });
+        const seq = slot.lastSeq;
+        this.replyWhenHandled(slot, ws, () => ({ type: 'ack', seq }));
         return;
+      }
       case 'gap':
         this.tally.gaps++;
         this.logger.warn({ runId: slot.runId, lastSeq: slot.lastSeq, seq: envelope.seq }, 'gap');
@@ -236,8 +247,9 @@ export class AgentEventChannel implements EventChannel {
       return;
     }
     if (header?.runId !== slot.runId || header.seq !== slot.lastSeq + 1) return;
-    this.deliver(slot, droppedEnvelope(slot.runId, header.seq, `invalid envelope: ${error}`));
-    reply(ws, { type: 'ack', seq: header.seq });
+    const { seq } = header;
+    this.deliver(slot, droppedEnvelope(slot.runId, seq, `invalid envelope: ${error}`));
+    this.replyWhenHandled(slot, ws, () => ({ type: 'ack', seq }));
   }
 
   /**
@@ -260,14 +272,34 @@ export class AgentEventChannel implements EventChannel {
     this.deliver(slot, droppedEnvelope(slot.runId, seq, `larger than ${MAX_ENVELOPE_BYTES} bytes`));
   }
 
+  /** Hands an envelope to its run; `slot.handled` settles once the run is done with it. */
   private deliver(slot: RunSlot, envelope: Envelope): void {
     slot.lastSeq = envelope.seq;
     this.tally.delivered++;
+    let handling: unknown;
     try {
-      slot.onEnvelope(envelope);
+      handling = slot.onEnvelope(envelope);
     } catch (error) {
-      this.logger.error({ err: error, runId: slot.runId }, 'an envelope handler failed');
+      this.handlerFailed(slot, envelope.seq, error);
     }
+    if (!(handling instanceof Promise)) return;
+    const settled = handling.catch((error: unknown) =>
+      this.handlerFailed(slot, envelope.seq, error),
+    );
+    slot.handled = Promise.all([slot.handled, settled]).then(() => undefined);
+  }
+
+  /**
+   * A failed handler still counts as handled: holding the acknowledgement back would only make
+   * the host resend an envelope that the sequence check already counts as delivered.
+   */
+  private handlerFailed(slot: RunSlot, seq: number, error: unknown): void {
+    this.logger.error({ err: error, runId: slot.runId, seq }, 'an envelope handler failed');
+  }
+
+  /** Sends a reply once every envelope delivered so far is handled, in the order asked. */
+  private replyWhenHandled(slot: RunSlot, ws: Peer, message: () => AgentChannelReply): void {
+    slot.handled = slot.handled.then(() => reply(ws, message()));
   }
 
   private unregister(slot: RunSlot): void {

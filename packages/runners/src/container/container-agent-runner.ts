@@ -6,12 +6,14 @@ import type { Logger } from '../logger';
 import { RunnerError } from '../runner-error';
 import { ReadyGate } from '../shared/ready-gate';
 import { TailBuffer } from '../shared/tail-buffer';
+import { findAdoptableContainer } from './adoptable-container';
 import { attachOutput, type ContainerOutput } from './container-output';
 import { containerEnv } from './container-env';
 import { containerSpec } from './container-spec';
 import { dockerClient } from './docker-client';
 import { dockerState } from './docker-state';
 import { emitLog } from './emit-log';
+import { exitStatus, followExit } from './follow-exit';
 import { prepareImage } from './prepare-image';
 import { publishedPort } from './published-port';
 import { removeContainer } from './remove-container';
@@ -19,20 +21,27 @@ import { removeContainer } from './remove-container';
 const TAIL_LINES = 30;
 const OUTPUT_DRAIN_MS = 2_000;
 const EXIT_GRACE_MS = 2_000;
+/** How long an adopted host may take to answer `/health`; it was running, so not long. */
+const ADOPT_HEALTH_MS = 30_000;
 
 /**
  * Runs an agent in a Docker container: builds (or reuses) its image, starts the container with
  * the agent host as its entrypoint, receives the host's envelopes over the event channel, and
- * removes the container when the run ends, fails or is stopped.
+ * removes the container when the run ends, fails or is stopped. A run can also outlive its
+ * server: `detach` lets go of a running container, and a later process's runner for the same
+ * run `adopt`s it.
  */
 export class ContainerAgentRunner implements AgentRunner {
   readonly mode = 'container' as const;
 
   private readonly logger: Logger;
   private readonly abort = new AbortController();
+  /** Ends the follow-up of the container (its wait and output) without touching it. */
+  private readonly watch = new AbortController();
   private readonly gate = new ReadyGate();
   private readonly tail = new TailBuffer(TAIL_LINES);
   private starting: Promise<RunEndpoint> | undefined;
+  private adopting: Promise<RunEndpoint | undefined> | undefined;
   private stopping: Promise<void> | undefined;
   private cleaning: Promise<void> = Promise.resolve();
   private container: Docker.Container | undefined;
@@ -56,6 +65,33 @@ export class ContainerAgentRunner implements AgentRunner {
   stop(): Promise<void> {
     this.stopping ??= this.shutDown();
     return this.stopping;
+  }
+
+  /**
+   * Takes over the container of this run that an earlier server process left running: the
+   * channel accepts its host's reconnect with the secret it already holds and tells it the last
+   * seq already stored, so it resends only the rest. Resolves undefined when no container of the
+   * run runs any more; rejects, removing the container, when its host does not answer.
+   */
+  adopt(lastSeq: number): Promise<RunEndpoint | undefined> {
+    this.adopting ??= this.takeOver(lastSeq);
+    return this.adopting;
+  }
+
+  /**
+   * Lets go of the run and leaves its container running: the channel registration, the output
+   * and the wait on the container end, nothing else. The host keeps what was not acknowledged
+   * and reconnects with backoff, until a later server process adopts the run.
+   */
+  async detach(): Promise<void> {
+    const { output, registration } = this;
+    this.container = undefined;
+    this.output = undefined;
+    this.registration = undefined;
+    this.watch.abort(new Error('detached'));
+    output?.close();
+    registration?.close();
+    this.logger.info({ runId: this.context.runId }, 'container left running');
   }
 
   private async run(): Promise<RunEndpoint> {
@@ -105,6 +141,7 @@ export class ContainerAgentRunner implements AgentRunner {
       imageTag,
       env,
       limits: this.settings.container,
+      instanceId: this.settings.instanceId,
     });
     const container = await this.docker.createContainer(spec);
     this.container = container;
@@ -117,8 +154,8 @@ export class ContainerAgentRunner implements AgentRunner {
     });
     // Waiting before the start catches even an instant exit; watching at once handles the wait's
     // rejection should the start fail and the container be removed.
-    const exited = container.wait({ condition: 'next-exit' });
-    void this.watchExit(exited, log);
+    const exited = container.wait({ condition: 'next-exit', abortSignal: this.watch.signal });
+    void this.watchExit(container, exited, log);
     await container.start();
     log.info({ imageTag }, 'container started');
 
@@ -133,29 +170,66 @@ export class ContainerAgentRunner implements AgentRunner {
     return { baseUrl, port, containerId: container.id, imageTag };
   }
 
-  private onEnvelope(envelope: Envelope): void {
-    this.context.onMessage({ type: 'envelope', envelope });
+  private async takeOver(lastSeq: number): Promise<RunEndpoint | undefined> {
+    const { agent, runId } = this.context;
+    try {
+      this.throwIfStopped();
+      const channel = await this.preconditions();
+      const found = await findAdoptableContainer(this.docker, runId, this.settings.instanceId);
+      this.throwIfStopped();
+      if (!found) return undefined;
+      const { container, secret, port, imageTag } = found;
+      this.container = container;
+      const log = this.logger.child({ containerId: container.id.slice(0, 12) });
+
+      const onEnvelope = (e: Envelope) => this.onEnvelope(e);
+      this.registration = channel.register(agent.id, runId, onEnvelope, { secret, lastSeq });
+      this.output = await attachOutput(this.docker, container, (stream, line) => {
+        this.tail.add(line);
+        emitLog(this.context, stream, line);
+      });
+      const exited = container.wait({ condition: 'not-running', abortSignal: this.watch.signal });
+      void this.watchExit(container, exited, log);
+
+      // No `ready` envelope comes again: the host sent it to the server that started it.
+      this.gate.ready();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      await this.gate.wait(baseUrl, Math.min(ADOPT_HEALTH_MS, this.settings.startTimeoutMs));
+      this.throwIfStopped();
+      this.ready = true;
+      log.info({ port, lastSeq }, 'container adopted');
+      return { baseUrl, port, containerId: container.id, imageTag };
+    } catch (error) {
+      const failure = this.explain(error, 'taken over');
+      await this.cleanUp();
+      throw failure;
+    }
+  }
+
+  /** Resolves once the server has stored the envelope; the channel acknowledges it only then. */
+  private onEnvelope(envelope: Envelope): void | Promise<void> {
+    const stored = this.context.onMessage({ type: 'envelope', envelope });
     if (envelope.kind === 'ready') this.gate.ready();
+    return stored;
   }
 
   /** Before ready, an exit fails the start with the host's last words; after, it ends the run. */
-  private async watchExit(exited: Promise<unknown>, log: Logger): Promise<void> {
-    let exitCode: number;
-    try {
-      exitCode = exitStatus(await exited);
-    } catch (error) {
-      // The wait ends with an error when the container is removed under it; nothing to report.
-      log.debug({ err: error }, 'container wait ended');
-      return;
-    }
-    if (this.abort.signal.aborted) return;
+  private async watchExit(
+    container: Docker.Container,
+    exited: Promise<unknown>,
+    log: Logger,
+  ): Promise<void> {
+    const exit = await followExit(container, exited, this.watch.signal, log);
+    if (!exit || this.abort.signal.aborted || this.watch.signal.aborted) return;
     await this.drainOutput();
-    log.info({ exitCode }, 'container exited');
+    log.info(exit, 'container exited');
     if (!this.ready) {
-      this.gate.fail(this.hostExited(exitCode));
+      this.gate.fail(this.hostExited(exit.exitCode));
       return;
     }
-    this.context.onMessage({ type: 'exit', exitCode });
+    // An adopted run is reported running once `adopt` resolves; its exit must come after that.
+    await this.adopting?.catch(() => undefined);
+    this.context.onMessage({ type: 'exit', ...exit });
     await this.cleanUp();
   }
 
@@ -194,6 +268,7 @@ export class ContainerAgentRunner implements AgentRunner {
     this.abort.abort(stopped);
     this.gate.fail(stopped);
     await this.starting?.catch(() => undefined);
+    await this.adopting?.catch(() => undefined);
     await this.cleanUp();
   }
 
@@ -208,6 +283,7 @@ export class ContainerAgentRunner implements AgentRunner {
     this.container = undefined;
     this.output = undefined;
     this.registration = undefined;
+    this.watch.abort(new Error('cleaned up'));
     try {
       if (container) {
         const graceSeconds = Math.ceil(this.settings.stopGraceMs / 1000);
@@ -226,7 +302,7 @@ export class ContainerAgentRunner implements AgentRunner {
     if (this.abort.signal.aborted) throw this.abort.signal.reason;
   }
 
-  private explain(error: unknown): RunnerError {
+  private explain(error: unknown, what = 'started'): RunnerError {
     if (this.abort.signal.aborted) {
       const reason: unknown = this.abort.signal.reason;
       return reason instanceof RunnerError ? reason : new RunnerError('stopped', 'stopped');
@@ -234,16 +310,8 @@ export class ContainerAgentRunner implements AgentRunner {
     if (error instanceof RunnerError) return error;
     const message = error instanceof Error ? error.message : String(error);
     const code = this.container ? 'host_exited' : 'prepare_failed';
-    return new RunnerError(code, `the container could not be started: ${message}`, {
+    return new RunnerError(code, `the container could not be ${what}: ${message}`, {
       cause: error,
     });
   }
-}
-
-function exitStatus(result: unknown): number {
-  if (typeof result === 'object' && result !== null && 'StatusCode' in result) {
-    const code = Number(result.StatusCode);
-    if (Number.isInteger(code)) return code;
-  }
-  return -1;
 }

@@ -17,6 +17,7 @@ describe('containerSpec', () => {
       'mooring.run': 'r1',
       'mooring.pid': String(process.pid),
     });
+    expect(spec.Labels).not.toHaveProperty('mooring.instance');
     expect(spec.HostConfig).toMatchObject({
       PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '0' }] },
       ExtraHosts: ['host.docker.internal:host-gateway'],
@@ -27,6 +28,18 @@ describe('containerSpec', () => {
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
     });
+  });
+
+  it("labels the container with this Mooring's instance when it has one", () => {
+    const spec = containerSpec({
+      agentId: 'weather',
+      runId: 'r1',
+      imageTag: 'mooring/weather:abc',
+      env: {},
+      limits: { baseImage: 'b', memoryBytes: 512, nanoCpus: 1e9, pidsLimit: 64 },
+      instanceId: 'abc123',
+    });
+    expect(spec.Labels).toMatchObject({ 'mooring.run': 'r1', 'mooring.instance': 'abc123' });
   });
 
   it('names containers after agent and run', () => {

@@ -9,6 +9,8 @@ export type ContainerSpecInput = {
   imageTag: string;
   env: Record<string, string>;
   limits: RunnerSettings['container'];
+  /** Labels the container as this Mooring's (`mooring.instance`). */
+  instanceId?: string | undefined;
 };
 
 /**
@@ -23,7 +25,7 @@ export function containerSpec(input: ContainerSpecInput): ContainerCreateOptions
     name: containerName(input.agentId, input.runId),
     Image: input.imageTag,
     Env: Object.entries(input.env).map(([key, value]) => `${key}=${value}`),
-    Labels: containerLabels(input.agentId, input.runId),
+    Labels: containerLabels(input.agentId, input.runId, input.instanceId),
     ExposedPorts: { [CONTAINER_PORT_KEY]: {} },
     HostConfig: {
       PortBindings: { [CONTAINER_PORT_KEY]: [{ HostIp: '127.0.0.1', HostPort: '0' }] },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
 import { testSettings } from '../testing/test-settings';
@@ -7,16 +8,22 @@ import { LABELS } from './labels';
 import { reapOrphanedContainers } from './reap-orphaned-containers';
 
 const { baseImage } = testSettings().container;
+const mine = `reap-${randomBytes(4).toString('hex')}`;
+const theirs = `${mine}-other`;
 
-async function sleeper(pid: string, run: string): Promise<string> {
+async function sleeper(labels: Record<string, string>): Promise<string> {
   const container = await dockerClient().createContainer({
     Image: baseImage,
     Cmd: ['sleep', '300'],
-    Labels: { [LABELS.managed]: 'true', [LABELS.run]: run, [LABELS.pid]: pid },
+    Labels: labels,
     HostConfig: { Init: true },
   });
   await container.start();
   return container.id;
+}
+
+function ofInstance(instance: string, run: string): Record<string, string> {
+  return { [LABELS.managed]: 'true', [LABELS.instance]: instance, [LABELS.run]: run };
 }
 
 describe.skipIf(SKIP_DOCKER)(`reapOrphanedContainers${SKIP_NOTE}`, () => {
@@ -31,16 +38,22 @@ describe.skipIf(SKIP_DOCKER)(`reapOrphanedContainers${SKIP_NOTE}`, () => {
     }
   });
 
-  it('removes containers of a process that is gone and keeps those of a live one', async () => {
-    const orphan = await sleeper('999999999', 'reap-orphan');
-    const owned = await sleeper(String(process.pid), 'reap-owned');
-    created.push(orphan, owned);
+  it("removes only this instance's containers of runs it does not keep", async () => {
+    const ended = await sleeper(ofInstance(mine, 'reap-ended'));
+    const kept = await sleeper(ofInstance(mine, 'reap-kept'));
+    const noRun = await sleeper({ [LABELS.managed]: 'true', [LABELS.instance]: mine });
+    const otherInstance = await sleeper(ofInstance(theirs, 'reap-ended'));
+    const unmanaged = await sleeper({ [LABELS.instance]: mine, [LABELS.run]: 'reap-ended' });
+    created.push(ended, kept, noRun, otherInstance, unmanaged);
 
-    const removed = await reapOrphanedContainers(silentLogger);
-    expect(removed).toContain(orphan);
-    expect(removed).not.toContain(owned);
-    const left = await dockerClient().listContainers({ all: true });
-    expect(left.map((c) => c.Id)).toContain(owned);
-    expect(left.map((c) => c.Id)).not.toContain(orphan);
+    const removed = await reapOrphanedContainers(silentLogger, {
+      instanceId: mine,
+      keepRunIds: new Set(['reap-kept']),
+    });
+    expect(removed.sort()).toEqual([ended, noRun].sort());
+    const left = (await dockerClient().listContainers({ all: true })).map((c) => c.Id);
+    expect(left).toEqual(expect.arrayContaining([kept, otherInstance, unmanaged]));
+    expect(left).not.toContain(ended);
+    expect(left).not.toContain(noRun);
   });
 });

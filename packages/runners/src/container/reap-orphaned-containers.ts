@@ -4,36 +4,35 @@ import { dockerClient } from './docker-client';
 import { LABELS } from './labels';
 import { removeContainer } from './remove-container';
 
+export type ReapScope = {
+  /** Only containers labelled with this Mooring instance are considered. */
+  instanceId: string;
+  /** Runs this Mooring still owns (adopted or under way); their containers stay. */
+  keepRunIds: ReadonlySet<string>;
+};
+
 /**
- * Removes agent containers whose creating process no longer runs, as after a crash or a kill -9
- * of the server. Containers of a live process, such as another Mooring on the same daemon, are
- * left alone. Returns the ids it removed.
+ * Removes this Mooring's containers that belong to no run it still owns: those of runs that
+ * ended, of starts a crash cut short, and of runs the store no longer knows. Only containers
+ * labelled both `mooring.managed=true` and with this instance are looked at, so another Mooring
+ * on the same daemon, and everything else there, is left alone. Returns the ids it removed.
  */
 export async function reapOrphanedContainers(
   logger: Logger,
+  scope: ReapScope,
   docker: Docker = dockerClient(),
 ): Promise<string[]> {
   const found = await docker.listContainers({
     all: true,
-    filters: { label: [`${LABELS.managed}=true`] },
+    filters: { label: [`${LABELS.managed}=true`, `${LABELS.instance}=${scope.instanceId}`] },
   });
   const removed: string[] = [];
   for (const info of found) {
-    const pid = Number(info.Labels[LABELS.pid]);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
+    const runId = info.Labels[LABELS.run];
+    if (runId !== undefined && scope.keepRunIds.has(runId)) continue;
     await removeContainer(docker.getContainer(info.Id), 0, logger);
-    logger.info({ containerId: info.Id.slice(0, 12), run: info.Labels[LABELS.run] }, 'reaped');
+    logger.info({ containerId: info.Id.slice(0, 12), runId }, 'reaped');
     removed.push(info.Id);
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM';
-  }
 }

@@ -1,0 +1,131 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AgentView, RunView } from '@mooring/protocol';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../config/repo-root';
+import {
+  BASE_IMAGE,
+  containersOfRun,
+  eventually,
+  removeContainersOfRuns,
+  SKIP_DOCKER,
+} from '../testing/docker-kit';
+import { ServerProcess } from '../testing/server-process';
+
+/**
+ * Restarting the daemon stops every container on it, other people's too, so this runs only when
+ * asked for, on a machine where nothing else uses Docker at the time.
+ */
+const ASKED = process.env.MOORING_TEST_DAEMON_RESTART === '1';
+const NOTE = ASKED ? '' : ' (skipped: set MOORING_TEST_DAEMON_RESTART=1 to restart the daemon)';
+const MINUTES = 60_000;
+const WEATHER = 'weather_assistant';
+const ENDED = ['exited', 'failed', 'stopped'];
+
+let dataDir = '';
+let server: ServerProcess | undefined;
+const runIds: string[] = [];
+
+afterAll(async () => {
+  await server?.kill('SIGKILL');
+  await removeContainersOfRuns(runIds);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function daemonPid(): number | undefined {
+  try {
+    return Number(execFileSync('pgrep', ['-x', 'dockerd'], { encoding: 'utf8' }).split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops dockerd the way a service manager restarts it, then starts it again with the project's
+ * own script, in a session of its own so that it outlives this test process.
+ */
+async function restartDaemon(): Promise<void> {
+  const pid = daemonPid();
+  if (!pid) throw new Error('no dockerd process to restart');
+  process.kill(pid, 'SIGTERM');
+  await eventually(() => !isAlive(pid), 'dockerd to stop', 2 * MINUTES);
+  const script = path.join(REPO_ROOT, 'scripts', 'docker', 'ensure-daemon.sh');
+  const child = spawn('bash', [script], { detached: true, stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`ensure-daemon.sh exited with ${code}`);
+}
+
+async function start(agentId: string): Promise<RunView> {
+  if (!server) throw new Error('no server');
+  const started = await server.json(`/api/agents/${agentId}/start`, {
+    method: 'POST',
+    body: JSON.stringify({ mode: 'container' }),
+  });
+  expect(started.run, JSON.stringify(started)).toBeDefined();
+  runIds.push(started.run.id);
+  const agent: AgentView = await server.waitFor(
+    `/api/agents/${agentId}`,
+    (a) => a.status === 'running' || a.status === 'failed',
+    10 * MINUTES,
+  );
+  expect(agent.status, agent.run?.reason).toBe('running');
+  return agent.run as RunView;
+}
+
+async function chat(message: string): Promise<void> {
+  const reply = await server?.json(`/api/agents/${WEATHER}/chat`, {
+    method: 'POST',
+    body: JSON.stringify({ message }),
+  });
+  expect(reply.text, JSON.stringify(reply)).toBeTruthy();
+}
+
+describe.skipIf(SKIP_DOCKER || !ASKED)(
+  `a Docker daemon restart under a container run${NOTE}`,
+  () => {
+    it(
+      'ends the run with a truthful status, and a new start works',
+      async () => {
+        dataDir = await mkdtemp(path.join(tmpdir(), 'mooring-daemon-'));
+        server = new ServerProcess(4393, {
+          MOORING_DATA_DIR: dataDir,
+          MOORING_ROOTS: path.join(REPO_ROOT, 'agents'),
+          MOORING_AGENT_EVENT_PORT: '4394',
+          MOORING_BASE_IMAGE: BASE_IMAGE,
+        });
+        await server.start();
+        const first = await start(WEATHER);
+        await chat('Weather in Paris?');
+
+        await restartDaemon();
+        const ended: AgentView = await server.waitFor(
+          `/api/agents/${WEATHER}`,
+          (a) => ENDED.includes(a.status),
+          3 * MINUTES,
+        );
+        expect(ended.run).toMatchObject({ id: first.id, reason: expect.any(String) });
+        expect(['exited', 'failed']).toContain(ended.status);
+
+        const second = await start(WEATHER);
+        await chat('And in Tokyo?');
+        const stopped = await server.json(`/api/agents/${WEATHER}/stop`, { method: 'POST' });
+        expect(stopped.agent.status).toBe('stopped');
+        expect(await containersOfRun(second.id)).toEqual([]);
+        expect(await containersOfRun(first.id)).toEqual([]);
+        await server.kill('SIGTERM');
+      },
+      20 * MINUTES,
+    );
+  },
+);

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import type { Envelope } from '@mooring/protocol';
+import {
+  CONTAINER_LABELS,
+  dockerClient,
+  silentLogger,
+  type AgentSpec,
+  type EventChannel,
+  type RunContext,
+  type RunnerMessage,
+  type RunnerSettings,
+} from '@mooring/runners';
+import { REPO_ROOT } from '../config/repo-root';
+
+/**
+ * Docker tests run unless `MOORING_SKIP_DOCKER=1`; without that, a missing daemon fails them
+ * instead of skipping them silently.
+ */
+export const SKIP_DOCKER = process.env.MOORING_SKIP_DOCKER === '1';
+export const SKIP_NOTE = SKIP_DOCKER ? ' (skipped: MOORING_SKIP_DOCKER=1)' : '';
+export const BASE_IMAGE = process.env.MOORING_BASE_IMAGE ?? 'mooring/python-base:bookworm';
+export const BURST_DIR = path.join(REPO_ROOT, 'apps', 'server', 'bench', 'agents');
+
+export const weatherAgent: AgentSpec = {
+  id: 'weather_assistant',
+  name: 'weather_assistant',
+  agentsDir: path.join(REPO_ROOT, 'agents'),
+  appName: 'weather_assistant',
+  projectDir: path.join(REPO_ROOT, 'agents', 'weather_assistant'),
+  env: {},
+};
+
+/** Runner settings for container tests, with the test's own channel. */
+export function containerSettings(channel: EventChannel): RunnerSettings {
+  return {
+    dataDir: path.join(REPO_ROOT, '.mooring', 'test-data'),
+    agentHostDir: path.join(REPO_ROOT, 'packages', 'agent-host'),
+    startTimeoutMs: 120_000,
+    stopGraceMs: 3_000,
+    venv: { python: 'python3' },
+    container: { baseImage: BASE_IMAGE, memoryBytes: 1024 ** 3, nanoCpus: 1e9, pidsLimit: 256 },
+    eventChannel: channel,
+  };
+}
+
+/** A run context that records every message; envelopes count as stored at once. */
+export function recorder(runId: string, agent: AgentSpec = weatherAgent) {
+  const messages: RunnerMessage[] = [];
+  const context: RunContext = {
+    runId,
+    agent,
+    logger: silentLogger,
+    onMessage: async (message) => {
+      messages.push(message);
+    },
+  };
+  const envelopes = () =>
+    messages.flatMap((m): Envelope[] => (m.type === 'envelope' ? [m.envelope] : []));
+  return { context, messages, envelopes };
+}
+
+/**
+ * One chat turn straight to an agent host's own ADK API, in a new session unless one is given;
+ * resolves with the session once the reply has ended.
+ */
+export async function chatWithHost(
+  baseUrl: string,
+  appName: string,
+  text: string,
+  sessionId?: string,
+): Promise<string> {
+  // A user of its own, so these turns never touch the sessions Mooring keeps for its runs.
+  const json = { 'content-type': 'application/json' };
+  let session = sessionId;
+  if (!session) {
+    const url = `${baseUrl}/apps/${appName}/users/u/sessions`;
+    const created = await fetch(url, { method: 'POST', headers: json, body: '{}' });
+    if (!created.ok) throw new Error(`creating a session answered ${created.status}`);
+    session = ((await created.json()) as { id: string }).id;
+  }
+  const response = await fetch(`${baseUrl}/run_sse`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      appName,
+      userId: 'u',
+      sessionId: session,
+      newMessage: { role: 'user', parts: [{ text }] },
+      streaming: true,
+    }),
+  });
+  if (!response.ok) throw new Error(`run_sse answered ${response.status}`);
+  await response.text();
+  return session;
+}
+
+/** Ids of every container, running or not, that carries this run's label. */
+export async function containersOfRun(runId: string): Promise<string[]> {
+  const found = await dockerClient().listContainers({
+    all: true,
+    filters: { label: [`${CONTAINER_LABELS.run}=${runId}`] },
+  });
+  return found.map((c) => c.Id);
+}
+
+/** Removes every container of these runs; for clean-up after a failed test. */
+export async function removeContainersOfRuns(runIds: readonly string[]): Promise<void> {
+  for (const runId of runIds) {
+    for (const id of await containersOfRun(runId)) {
+      await dockerClient()
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => undefined);
+    }
+  }
+}
+
+/** Removes the images of agents only the tests use. */
+export async function removeAgentImages(agentIds: readonly string[]): Promise<void> {
+  const docker = dockerClient();
+  for (const agentId of agentIds) {
+    const images = await docker.listImages({
+      filters: { label: [`${CONTAINER_LABELS.agent}=${agentId}`] },
+    });
+    for (const image of images) {
+      await docker
+        .getImage(image.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
+    }
+  }
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Whether a run's envelopes are numbered 1, 2, 3... with nothing missing or repeated. */
+export function seqsAreWhole(envelopes: readonly { seq: number }[]): boolean {
+  return envelopes.every((e, i) => e.seq === i + 1);
+}
