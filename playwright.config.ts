@@ -43,6 +43,8 @@ export default defineConfig({
       MOORING_AGENT_EVENT_PORT: String(PORT + 1),
       MOORING_DATA_DIR: '.mooring/test-data',
       MOORING_LOG_LEVEL: 'warn',
+      // The same default as the integration tests: the local image needs no registry.
+      MOORING_BASE_IMAGE: process.env.MOORING_BASE_IMAGE ?? 'mooring/python-base:bookworm',
     },
   },
 });

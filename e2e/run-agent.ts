@@ -31,7 +31,11 @@ export async function runAgentThroughTheUi(
   await page.goto('/');
   const card = page.getByTestId(`agent-card-${AGENT}`);
   await expect(card).toBeVisible();
-  await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'stopped');
+  // Whatever an earlier test left, the agent is not active.
+  await expect(card.getByTestId('status-badge')).toHaveAttribute(
+    'data-status',
+    /stopped|failed|exited/,
+  );
 
   await card.getByRole('radio', { name: mode }).check();
   await card.getByRole('button', { name: 'Start' }).click();
@@ -39,9 +43,17 @@ export async function runAgentThroughTheUi(
     'data-status',
     /preparing|starting|running/,
   );
-  await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'running', {
-    timeout: START_TIMEOUT,
-  });
+  // Settles on running, or fails at once with the reason instead of waiting out the timeout.
+  await expect(card.getByTestId('status-badge')).toHaveAttribute(
+    'data-status',
+    /running|failed|exited/,
+    { timeout: START_TIMEOUT },
+  );
+  const status = await card.getByTestId('status-badge').getAttribute('data-status');
+  if (status !== 'running') {
+    const reason = await card.getByTestId('run-reason').textContent();
+    throw new Error(`the agent did not start: ${status}: ${reason}`);
+  }
   const badge = card.getByTestId('mode-badge');
   await expect(badge).toContainText(mode);
   const view = await (await page.request.get(`/api/agents/${AGENT}`)).json();

@@ -61,7 +61,35 @@ function installUv() {
   run(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', 'uv==0.13.9']);
 }
 
+/**
+ * What the test suite needs beyond packages: a browser it may drive and a Docker daemon with
+ * a Python base image. Checked first, so a missing piece is said in one line, not after
+ * minutes of tests.
+ */
+function checkTestNeeds() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    fail(`the end-to-end tests drive ${chromium}; install it (apt-get install chromium) ` +
+      'or set CHROMIUM_PATH.');
+  }
+  if (process.env.MOORING_SKIP_DOCKER === '1') return;
+  if (spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) {
+    fail('the tests need a Docker daemon: start one (bash scripts/docker/ensure-daemon.sh ' +
+      'does, as root), or set MOORING_SKIP_DOCKER=1 to leave container tests out.');
+  }
+  if (process.env.MOORING_BASE_IMAGE) return;
+  const image = 'mooring/python-base:bookworm';
+  if (spawnSync('docker', ['image', 'inspect', image], { stdio: 'ignore' }).status === 0) return;
+  say(`building the local base image ${image} the tests use (about a minute, once)`);
+  const built = spawnSync('bash', ['scripts/base-image/build.sh'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) {
+    fail(`could not build ${image}; set MOORING_BASE_IMAGE to a Python image you have ` +
+      '(e.g. python:3.11-slim) to use that instead.');
+  }
+}
+
 checkNode();
 checkPython();
 installNodeModules();
 installUv();
+if (process.argv.includes('--tests')) checkTestNeeds();

@@ -14,8 +14,20 @@ async function main(): Promise<void> {
   const server = await startServer(config, {
     logger,
     dockerProbe: () => dockerState(),
+  }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    process.stderr.write(
+      `\n  Port ${config.port} on ${config.host} is in use (is Mooring already running?).\n` +
+        '  Set MOORING_PORT to another port, e.g. MOORING_PORT=4200 npm start\n\n',
+    );
+    process.exit(1);
   });
-  process.stdout.write(`\n  Mooring is running at ${server.url}\n\n`);
+  const agents = server.runs.list();
+  const lines = agents.map((agent) => `    ${agent.id.padEnd(28)} ${agent.root}/${agent.path}`);
+  process.stdout.write(
+    `\n  Mooring is running at ${server.url}\n\n  ${agents.length} agent(s) found:\n` +
+      `${lines.join('\n') || '    (none: add agents under the configured roots)'}\n\n`,
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'invalid_mode',
   'agent_not_found',
   'run_not_found',
+  'route_not_found',
   'already_running',
   'not_running',
   'docker_unavailable',

@@ -6,6 +6,7 @@ const STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 500 | 502 | 503> = {
   invalid_mode: 400,
   agent_not_found: 404,
   run_not_found: 404,
+  route_not_found: 404,
   already_running: 409,
   not_running: 409,
   docker_unavailable: 503,

@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): Hono {
   });
   app.get('/api/runs/:runId', (c) => c.json(runs.history(c.req.param('runId'))));
   app.all('/api/*', () => {
-    throw new ApiError('bad_request', 'no such API route');
+    throw new ApiError('route_not_found', 'no such API route; see the README for the API');
   });
 
   if (existsSync(options.webDir)) {

@@ -191,7 +191,9 @@ export class RunManager {
     const run = this.runs.get(agentId);
     const sessionId = run?.record.view.sessionId;
     if (!run || run.record.view.status !== 'running' || !run.client || !sessionId) {
-      throw new ApiError('not_running', `${agentId} is not running; start it first`);
+      const status = run?.record.view.status ?? 'stopped';
+      const advice = isActive(status) ? 'wait until it is running' : 'start it first';
+      throw new ApiError('not_running', `${agentId} is ${status}; ${advice}`);
     }
     const { client, record } = run;
     // One turn at a time per session, so replies never interleave.
@@ -277,7 +279,7 @@ export class RunManager {
   private onStartFailed(agentId: string, record: RunRecord, error: unknown) {
     const stopped = error instanceof RunnerError && error.code === 'stopped';
     if (stopped || record.view.status === 'stopping' || record.view.status === 'stopped') return;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = withHint(error instanceof Error ? error.message : String(error));
     this.log(agentId, record, 'system', `start failed: ${reason}`);
     record.view = { ...record.view, reason };
     this.setStatus(agentId, record, 'failed');
@@ -287,7 +289,8 @@ export class RunManager {
     const runId = record.view.id;
     switch (message.type) {
       case 'phase':
-        if (record.view.status !== 'stopping') this.setStatus(agentId, record, message.phase);
+        if (record.view.status === 'stopping' || record.view.status === message.phase) return;
+        this.setStatus(agentId, record, message.phase);
         return;
       case 'progress':
         record.view = { ...record.view, progress: message.progress };
@@ -342,4 +345,15 @@ export class RunManager {
     if (!agent) throw new ApiError('agent_not_found', `no agent with id ${agentId}`);
     return agent;
   }
+}
+
+const REGISTRY_TROUBLE = /registry|no such host|pull access denied|manifest unknown/i;
+
+/** A failed pull almost always means no registry is reachable; say what to do about it. */
+function withHint(reason: string): string {
+  if (!REGISTRY_TROUBLE.test(reason) || reason.includes('MOORING_BASE_IMAGE')) return reason;
+  return (
+    `${reason}\nNo registry reachable? Build a local base image with ` +
+    'scripts/base-image/build.sh and set MOORING_BASE_IMAGE=mooring/python-base:bookworm.'
+  );
 }

@@ -55,6 +55,9 @@ export function installDependencies(
     // uv caches builds of local folders by their metadata files; the host's sources change
     // without those, so its build is always refreshed.
     args.push('--refresh-package', 'mooring-agent-host');
+    // Compiled up front: ADK is large, and with PYTHONDONTWRITEBYTECODE set (as on some
+    // machines) every start would otherwise compile it again.
+    args.push('--compile-bytecode');
     return runProcess(installer.uv, args, opts(step), step.onLine);
   }
   const args = ['-m', 'pip', 'install', '--disable-pip-version-check', ...requirement];

@@ -36,6 +36,8 @@ export async function planEnvironment(
     { file: path.join(settings.agentHostDir, 'pyproject.toml') },
     { dir: path.join(settings.agentHostDir, 'src') },
     { text: version },
+    // Bumped when the way environments are built changes, so old ones are rebuilt.
+    { text: 'recipe 2: bytecode compiled' },
   ]);
   const parentDir = path.join(settings.dataDir, 'venvs', agent.id);
   const dir = path.join(parentDir, key.slice(0, 16));

@@ -156,7 +156,8 @@ export class VenvAgentRunner implements AgentRunner {
   private terminate(): void {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.stdin?.end();
+    // SIGTERM lets the host flush and exit cleanly; its stdin stays open until it is gone,
+    // since a closed stdin means "the server died" to the host.
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), this.settings.stopGraceMs);
     child.once('close', () => clearTimeout(timer));

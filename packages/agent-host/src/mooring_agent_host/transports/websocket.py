@@ -40,6 +40,7 @@ class WebSocketTransport:
         self._headers = {"Authorization": f"Bearer {secret}", "X-Mooring-Run": run_id}
         self._initial_backoff = initial_backoff
         self._max_backoff = max_backoff
+        self._welcomed = False
         self._pending: collections.deque[tuple[int, str]] = collections.deque()
         self._state = threading.Condition()
         self._loop = asyncio.new_event_loop()
@@ -85,9 +86,15 @@ class WebSocketTransport:
         backoff = self._initial_backoff
         failures = 0
         while not self._stop.is_set():
+            self._welcomed = False
             try:
                 await self._session()
             except Exception as error:  # noqa: BLE001 - any failure means: reconnect
+                if self._welcomed:
+                    # The link worked and then dropped: start over quickly, not where the
+                    # backoff of earlier failed attempts had got to.
+                    failures = 0
+                    backoff = self._initial_backoff
                 failures += 1
                 level = logging.WARNING if failures == 1 else logging.DEBUG
                 logger.log(level, "event socket to %s failed: %r", self._url, error)
@@ -108,6 +115,7 @@ class WebSocketTransport:
             if welcome.get("type") != "welcome":
                 raise ValueError(f"expected a welcome, got {welcome!r}")
             last_seq = int(welcome.get("lastSeq", 0))
+            self._welcomed = True
             self._acknowledge(last_seq)
             logger.info("event socket connected; server has up to seq %d", last_seq)
             await self._pump(ws, last_seq)
