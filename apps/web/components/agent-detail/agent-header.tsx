@@ -1,34 +1,51 @@
-import { isActive, type AgentView } from '@mooring/protocol';
+import { isActive, type AgentView, type RunMode } from '@mooring/protocol';
 import type { ReactNode } from 'react';
+import type { PendingCommand } from '../../lib/store/mooring-store';
 import { ModeBadge } from '../agents/mode-badge';
 import { StatusBadge } from '../agents/status-badge';
 import { Button } from '../ui/button';
+import { RunFacts } from './run-facts';
 
 type AgentHeaderProps = {
   agent: AgentView;
-  stopping: boolean;
+  /** The mode the agent's card shows, the one Start runs. */
+  mode: RunMode;
+  pending: PendingCommand | null;
+  onStart: (agentId: string) => void;
   onStop: (agentId: string) => void;
-  /** The run history control, beside Stop. */
+  /** The run history control, beside Start or Stop. */
   history?: ReactNode;
 };
 
-function RunFacts({ agent }: { agent: AgentView }) {
-  const run = agent.run;
-  const facts = [agent.path];
-  if (run) facts.push(`run ${run.id}`);
-  if (run?.port !== undefined) facts.push(`port ${run.port}`);
-  if (run?.sessionId) facts.push(`session ${run.sessionId}`);
+function RunControl({ agent, mode, pending, onStart, onStop }: AgentHeaderProps) {
+  if (!isActive(agent.status)) {
+    return (
+      <Button
+        tone="primary"
+        disabled={pending !== null}
+        aria-busy={pending === 'start'}
+        title={`Start in ${mode} mode`}
+        onClick={() => onStart(agent.id)}
+      >
+        Start
+        <span aria-hidden className="font-mono text-2xs font-normal text-sky-100/60">
+          {mode}
+        </span>
+      </Button>
+    );
+  }
+  const canStop = agent.status !== 'stopping' && pending !== 'stop';
   return (
-    <p className="truncate font-mono text-2xs text-faint" title={facts.join('\n')}>
-      {facts.join('  ·  ')}
-    </p>
+    <Button tone="danger" disabled={!canStop} onClick={() => onStop(agent.id)}>
+      Stop
+    </Button>
   );
 }
 
-/** Name, status and placement of the selected agent, with the one control a live run needs. */
-export function AgentHeader({ agent, stopping, onStop, history }: AgentHeaderProps) {
+/** Name, status and placement of the selected agent, with Start or Stop as its state allows. */
+export function AgentHeader(props: AgentHeaderProps) {
+  const { agent, history } = props;
   const active = isActive(agent.status);
-  const canStop = active && agent.status !== 'stopping' && !stopping;
   return (
     <header
       data-testid="agent-header"
@@ -47,9 +64,7 @@ export function AgentHeader({ agent, stopping, onStop, history }: AgentHeaderPro
         <RunFacts agent={agent} />
       </div>
       {history}
-      <Button tone="danger" disabled={!canStop} onClick={() => onStop(agent.id)}>
-        Stop
-      </Button>
+      <RunControl {...props} />
     </header>
   );
 }

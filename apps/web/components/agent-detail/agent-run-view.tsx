@@ -3,8 +3,10 @@
 import type { AgentView } from '@mooring/protocol';
 import { onStop } from '../../lib/actions/agent-commands';
 import { useAgentRuns } from '../../lib/hooks/use-agent-runs';
+import { startAgent } from '../../lib/actions/start-agent';
 import { useRunHistory } from '../../lib/hooks/use-run-history';
 import { displayedRunId, isViewingPastRun } from '../../lib/store/displayed-run';
+import { effectiveMode } from '../../lib/store/effective-mode';
 import { useMooringActions, useMooringStore } from '../../lib/store/mooring-store';
 import { runIdOfAgent } from '../../lib/store/run-of-agent';
 import { ChatPanel } from '../chat/chat-panel';
@@ -22,7 +24,10 @@ export function AgentRunView({ agent }: { agent: AgentView }) {
   const currentRunId = useMooringStore((state) => runIdOfAgent(state, agent.id));
   const runId = useMooringStore((state) => displayedRunId(state, agent.id));
   const past = useMooringStore((state) => isViewingPastRun(state, agent.id));
-  const stopping = useMooringStore((state) => state.pending[agent.id] === 'stop');
+  const pending = useMooringStore((state) => state.pending[agent.id] ?? null);
+  const mode = useMooringStore((state) =>
+    effectiveMode(agent, state.modes[agent.id], state.docker),
+  );
   const history = useAgentRuns(agent.id);
   useRunHistory(runId);
 
@@ -40,7 +45,9 @@ export function AgentRunView({ agent }: { agent: AgentView }) {
     <>
       <AgentHeader
         agent={agent}
-        stopping={stopping}
+        mode={mode}
+        pending={pending}
+        onStart={startAgent}
         onStop={(id) => void onStop(id)}
         history={menu}
       />

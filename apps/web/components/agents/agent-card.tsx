@@ -8,13 +8,14 @@ import {
 import type { PendingCommand } from '../../lib/store/mooring-store';
 import { CardControls } from './card-controls';
 import { ModeBadge } from './mode-badge';
+import { RunProblem } from './run-problem';
 import { RunProgress } from './run-progress';
 import { StatusBadge } from './status-badge';
 
 export type AgentCardProps = {
   agent: AgentView;
   docker: DockerState;
-  /** The mode the toggle shows; `onStart` sends it. */
+  /** The mode the toggle shows, the one Start runs. */
   mode: RunMode;
   selected: boolean;
   pending: PendingCommand | null;
@@ -22,7 +23,7 @@ export type AgentCardProps = {
   progress: Progress | null;
   onSelect: (agentId: string) => void;
   onModeChange: (agentId: string, mode: RunMode) => void;
-  onStart: (agentId: string, mode: RunMode) => void;
+  onStart: (agentId: string) => void;
   onStop: (agentId: string) => void;
 };
 
@@ -37,18 +38,6 @@ function DockerNote({ docker }: { docker: DockerState }) {
   return (
     <p data-testid="docker-note" className="text-2xs text-faint">
       container mode off: Docker unavailable ({docker.reason ?? 'no daemon found'})
-    </p>
-  );
-}
-
-function RunProblem({ agent }: { agent: AgentView }) {
-  if (agent.status !== 'failed' && agent.status !== 'exited') return null;
-  const reason = agent.run?.reason;
-  if (!reason) return null;
-  const tone = agent.status === 'failed' ? 'text-red-300' : 'text-orange-200';
-  return (
-    <p data-testid="run-reason" className={`line-clamp-3 text-2xs break-words ${tone}`}>
-      {reason}
     </p>
   );
 }
@@ -93,7 +82,7 @@ export function AgentCard(props: AgentCardProps) {
         mode={mode}
         pending={pending}
         onModeChange={(next) => props.onModeChange(agent.id, next)}
-        onStart={(next) => props.onStart(agent.id, next)}
+        onStart={() => props.onStart(agent.id)}
         onStop={() => props.onStop(agent.id)}
       />
 

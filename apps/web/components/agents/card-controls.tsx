@@ -9,7 +9,7 @@ type CardControlsProps = {
   mode: RunMode;
   pending: PendingCommand | null;
   onModeChange: (mode: RunMode) => void;
-  onStart: (mode: RunMode) => void;
+  onStart: () => void;
   onStop: () => void;
 };
 
@@ -32,7 +32,7 @@ export function CardControls({ agent, docker, mode, pending, ...on }: CardContro
           tone="primary"
           disabled={active || pending !== null}
           aria-busy={pending === 'start'}
-          onClick={() => on.onStart(mode)}
+          onClick={on.onStart}
         >
           Start
         </Button>

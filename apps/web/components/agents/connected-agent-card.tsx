@@ -1,6 +1,7 @@
 'use client';
 
-import { onStart, onStop } from '../../lib/actions/agent-commands';
+import { onStop } from '../../lib/actions/agent-commands';
+import { startAgent } from '../../lib/actions/start-agent';
 import { effectiveMode } from '../../lib/store/effective-mode';
 import { useMooringActions, useMooringStore } from '../../lib/store/mooring-store';
 import { AgentCard } from './agent-card';
@@ -31,10 +32,7 @@ export function ConnectedAgentCard({ agentId }: { agentId: string }) {
       progress={progress}
       onSelect={selectAgent}
       onModeChange={setMode}
-      onStart={(id, mode) => {
-        selectAgent(id);
-        void onStart(id, mode);
-      }}
+      onStart={startAgent}
       onStop={(id) => void onStop(id)}
     />
   );

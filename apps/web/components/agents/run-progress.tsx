@@ -1,8 +1,10 @@
 import type { Progress } from '@mooring/protocol';
+import { progressLabel } from '../../lib/runs/progress-label';
 
 /** How far preparing or starting has got: a bar plus "step n of m" and the step's label. */
 export function RunProgress({ progress }: { progress: Progress }) {
-  const { current, total, label } = progress;
+  const { current, total } = progress;
+  const label = progressLabel(progress.label);
   const percent = Math.min(100, Math.round((current / total) * 100));
   const step = `step ${current} of ${total}`;
   return (
@@ -22,9 +24,11 @@ export function RunProgress({ progress }: { progress: Progress }) {
       </div>
       <div className="flex min-w-0 gap-1.5 text-2xs">
         <span className="shrink-0 font-mono text-sky-200">{step}</span>
-        <span className="truncate text-dim" title={label}>
-          {label}
-        </span>
+        {label && (
+          <span className="truncate text-dim" title={label}>
+            {label}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -18,10 +18,10 @@ import { WaitingIndicator } from './waiting-indicator';
 const NONE: readonly never[] = [];
 const NO_TURNS: readonly LocalTurn[] = [];
 
-function ChatRow({ item }: { item: ChatItem }) {
+function ChatRow({ item, agentName }: { item: ChatItem; agentName: string }) {
   if (item.kind === 'user') return <UserMessage item={item} />;
   if (item.kind === 'agent') return <AgentMessage item={item} />;
-  return <WaitingIndicator />;
+  return <WaitingIndicator agentName={agentName} />;
 }
 
 function emptyHint(agent: AgentView, running: boolean, past: boolean, loaded: boolean): string {
@@ -78,7 +78,7 @@ export function ChatPanel({ agent, runId, past }: ChatPanelProps) {
             </p>
           )}
           {items.map((item) => (
-            <ChatRow key={item.key} item={item} />
+            <ChatRow key={item.key} item={item} agentName={agent.name} />
           ))}
         </div>
         {!stuck && <JumpToLatest onClick={scrollToBottom} label="Latest" />}

@@ -40,8 +40,9 @@ export const EventRow = memo(function EventRow({ envelope }: { envelope: Envelop
       </button>
       {open && (
         <pre
-          className="mx-3 mb-2 max-h-96 overflow-auto rounded border border-line bg-canvas p-2
-          text-2xs leading-relaxed text-dim"
+          className="mx-3 mb-2 max-h-96 overflow-x-hidden overflow-y-auto rounded border
+          border-line bg-canvas p-2 text-2xs leading-relaxed whitespace-pre-wrap text-dim
+          wrap-anywhere"
         >
           {JSON.stringify(envelope, null, 2)}
         </pre>

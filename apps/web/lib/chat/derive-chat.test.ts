@@ -28,6 +28,24 @@ describe('deriveChat', () => {
     expect(items[0]).toMatchObject({ text: 'weather in Paris?', state: 'sending' });
   });
 
+  it('keeps waiting once the server has recorded the turn, until the first event', () => {
+    const recorded = [{ role: 'user' as const, text: 'weather?', ts: T0 }];
+    const waiting = chat({ chat: recorded, local: [local('weather?')] });
+    expect(waiting.map((item) => item.kind)).toEqual(['user', 'waiting']);
+
+    const envelopes = [textEvent(1, 'It is ', { partial: true })];
+    const streaming = chat({ chat: recorded, local: [local('weather?')], envelopes });
+    expect(streaming.map((item) => item.kind)).toEqual(['user', 'agent']);
+  });
+
+  it('stops waiting when the request fails or when nobody here is waiting', () => {
+    const failed = local('weather?', { state: 'failed', error: '502 agent_unreachable' });
+    expect(chat({ local: [failed] }).map((item) => item.kind)).toEqual(['user']);
+
+    const recorded = [{ role: 'user' as const, text: 'weather?', ts: T0 }];
+    expect(chat({ chat: recorded }).map((item) => item.kind)).toEqual(['user']);
+  });
+
   it('accumulates partial text while it streams', () => {
     const envelopes = [
       textEvent(1, 'It is ', { partial: true }),

@@ -21,6 +21,8 @@ type Turn = {
   at: number | null;
   /** Whether an invocation's events are expected for this turn. */
   expectsEvents: boolean;
+  /** Sent from this browser and not yet answered: a reply is on its way. */
+  awaiting: boolean;
 };
 
 function fromServer(chat: readonly ChatTurn[]): Turn[] {
@@ -35,7 +37,8 @@ function fromServer(chat: readonly ChatTurn[]): Turn[] {
     const reply = turn.role === 'agent' ? turn.text : null;
     const entry = user && { ...user, error: null };
     const at = user ? turn.ts : null;
-    turns.push({ key: `s${i}`, user: entry, reply, at, expectsEvents: entry !== null });
+    const expectsEvents = entry !== null;
+    turns.push({ key: `s${i}`, user: entry, reply, at, expectsEvents, awaiting: false });
   });
   return turns;
 }
@@ -52,6 +55,7 @@ function withLocal(turns: Turn[], local: readonly LocalTurn[]): Turn[] {
     if (match) {
       from = index + 1;
       match.reply ??= turn.reply;
+      match.awaiting = turn.state === 'sending';
       if (turn.state === 'failed' && match.user) {
         match.user = { ...match.user, state: 'failed', error: turn.error };
       }
@@ -59,7 +63,9 @@ function withLocal(turns: Turn[], local: readonly LocalTurn[]): Turn[] {
     }
     const user = { text: turn.text, state: turn.state, error: turn.error };
     const expectsEvents = turn.state !== 'failed';
-    pending.push({ key: `l${turn.id}`, user, reply: turn.reply, at: null, expectsEvents });
+    const awaiting = turn.state === 'sending';
+    const key = `l${turn.id}`;
+    pending.push({ key, user, reply: turn.reply, at: null, expectsEvents, awaiting });
   }
   return [...turns, ...pending];
 }
@@ -77,7 +83,9 @@ function replyItem(turn: Turn, block: AgentBlock | undefined, agentName: string)
       streaming: false,
     };
   }
-  if (turn.user?.state === 'sending') return { kind: 'waiting', key: `${turn.key}-waiting` };
+  // The server records the user's turn before the agent answers, so a confirmed turn may still
+  // be waiting: what counts is that this browser's request has not come back.
+  if (turn.awaiting) return { kind: 'waiting', key: `${turn.key}-waiting` };
   return null;
 }
 
