@@ -37,9 +37,11 @@ def exit_when_stdin_closes() -> None:
 
 
 def _wait_for_eof() -> None:
-    stream = sys.stdin.buffer if sys.stdin is not None else None
+    # The descriptor, not sys.stdin: a thread blocked inside a buffered stream makes the
+    # interpreter abort with a fatal error when the process exits normally.
     try:
-        while stream is not None and stream.read1(65536):
+        fd = sys.stdin.fileno() if sys.stdin is not None else 0
+        while os.read(fd, 65536):
             pass
     except (OSError, ValueError) as error:
         logger.info("stdin unreadable (%s); treating it as closed", error)

@@ -75,6 +75,8 @@ describe('VenvAgentRunner with real google-adk', () => {
         await runner.stop();
       }
       expect(isAlive(endpoint.pid ?? 0)).toBe(false);
+      // A clean stop is clean: no interpreter abort on the way out.
+      expect(run.logText()).not.toMatch(/Fatal Python error/);
     },
     10 * MINUTES,
   );
