@@ -1,16 +1,19 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AgentView, RunView } from '@mooring/protocol';
+import { dockerClient } from '@mooring/runners';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config/repo-root';
+import { DaemonProxy } from '../testing/daemon-proxy';
 import {
   BASE_IMAGE,
   containersOfRun,
   eventually,
   removeContainersOfRuns,
   SKIP_DOCKER,
+  SKIP_NOTE,
 } from '../testing/docker-kit';
 import { ServerProcess } from '../testing/server-process';
 
@@ -24,15 +27,52 @@ const MINUTES = 60_000;
 const WEATHER = 'weather_assistant';
 const ENDED = ['exited', 'failed', 'stopped'];
 
-let dataDir = '';
+const temps: string[] = [];
 let server: ServerProcess | undefined;
+let proxy: DaemonProxy | undefined;
 const runIds: string[] = [];
 
 afterAll(async () => {
   await server?.kill('SIGKILL');
+  await proxy?.cut();
   await removeContainersOfRuns(runIds);
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  for (const dir of temps) await rm(dir, { recursive: true, force: true });
 });
+
+async function startServer(port: number, extraEnv: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'mooring-daemon-'));
+  temps.push(dataDir);
+  server = new ServerProcess(port, {
+    MOORING_DATA_DIR: dataDir,
+    MOORING_ROOTS: path.join(REPO_ROOT, 'agents'),
+    MOORING_AGENT_EVENT_PORT: String(port + 1),
+    MOORING_BASE_IMAGE: BASE_IMAGE,
+    ...extraEnv,
+  });
+  await server.start();
+}
+
+/** Waits for the run to end, and checks it says why and that its container is gone. */
+async function expectEndedTruthfully(run: RunView): Promise<AgentView> {
+  const ended: AgentView = await server?.waitFor(
+    `/api/agents/${WEATHER}`,
+    (a) => ENDED.includes(a.status),
+    3 * MINUTES,
+  );
+  expect(ended.run).toMatchObject({ id: run.id, reason: expect.any(String) });
+  expect(['exited', 'failed']).toContain(ended.status);
+  expect(await containersOfRun(run.id)).toEqual([]);
+  return ended;
+}
+
+/** A new start, a chat turn, and a stop that leaves nothing behind. */
+async function startChatStop(): Promise<void> {
+  const run = await start(WEATHER);
+  await chat('And in Tokyo?');
+  const stopped = await server?.json(`/api/agents/${WEATHER}/stop`, { method: 'POST' });
+  expect(stopped.agent.status).toBe('stopped');
+  expect(await containersOfRun(run.id)).toEqual([]);
+}
 
 function daemonPid(): number | undefined {
   try {
@@ -91,39 +131,52 @@ async function chat(message: string): Promise<void> {
   expect(reply.text, JSON.stringify(reply)).toBeTruthy();
 }
 
+describe.skipIf(SKIP_DOCKER)(`a server that loses its Docker daemon${SKIP_NOTE}`, () => {
+  it(
+    'ends a run whose container stopped meanwhile, saying why, once the daemon answers again',
+    async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'mooring-proxy-'));
+      temps.push(dir);
+      proxy = new DaemonProxy(path.join(dir, 'docker.sock'));
+      await proxy.start();
+      await startServer(4388, { DOCKER_HOST: proxy.dockerHost });
+      const first = await start(WEATHER);
+      await chat('Weather in Paris?');
+
+      await proxy.cut();
+      await dockerClient()
+        .getContainer(first.containerId ?? '')
+        .kill({ signal: 'SIGKILL' });
+      // Longer than the runner's look-up interval, so it finds the daemon gone.
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      const meanwhile = await server?.json(`/api/agents/${WEATHER}`);
+      expect(meanwhile.status).toBe('running');
+      await proxy.start();
+
+      const ended = await expectEndedTruthfully(first);
+      expect(ended.run?.exitCode).toBe(137);
+      expect(ended.run?.reason).toContain('Docker daemon');
+      await startChatStop();
+      await server?.kill('SIGTERM');
+    },
+    20 * MINUTES,
+  );
+});
+
 describe.skipIf(SKIP_DOCKER || !ASKED)(
   `a Docker daemon restart under a container run${NOTE}`,
   () => {
     it(
       'ends the run with a truthful status, and a new start works',
       async () => {
-        dataDir = await mkdtemp(path.join(tmpdir(), 'mooring-daemon-'));
-        server = new ServerProcess(4393, {
-          MOORING_DATA_DIR: dataDir,
-          MOORING_ROOTS: path.join(REPO_ROOT, 'agents'),
-          MOORING_AGENT_EVENT_PORT: '4394',
-          MOORING_BASE_IMAGE: BASE_IMAGE,
-        });
-        await server.start();
+        await startServer(4393);
         const first = await start(WEATHER);
         await chat('Weather in Paris?');
 
         await restartDaemon();
-        const ended: AgentView = await server.waitFor(
-          `/api/agents/${WEATHER}`,
-          (a) => ENDED.includes(a.status),
-          3 * MINUTES,
-        );
-        expect(ended.run).toMatchObject({ id: first.id, reason: expect.any(String) });
-        expect(['exited', 'failed']).toContain(ended.status);
-
-        const second = await start(WEATHER);
-        await chat('And in Tokyo?');
-        const stopped = await server.json(`/api/agents/${WEATHER}/stop`, { method: 'POST' });
-        expect(stopped.agent.status).toBe('stopped');
-        expect(await containersOfRun(second.id)).toEqual([]);
-        expect(await containersOfRun(first.id)).toEqual([]);
-        await server.kill('SIGTERM');
+        await expectEndedTruthfully(first);
+        await startChatStop();
+        await server?.kill('SIGTERM');
       },
       20 * MINUTES,
     );

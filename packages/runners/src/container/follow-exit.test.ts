@@ -56,6 +56,20 @@ describe('followExit', () => {
     expect(exit).toEqual({ exitCode: 0 });
   });
 
+  it('notices a wait that hangs because its connection broke, by looking up', async () => {
+    const container = scripted(
+      [() => Promise.reject(lost()), async () => ({ State: { Running: false, ExitCode: 137 } })],
+      () => new Promise(() => undefined),
+    );
+    const exit = await followExit(
+      container,
+      new Promise(() => undefined),
+      new AbortController().signal,
+      silentLogger,
+    );
+    expect(exit).toMatchObject({ exitCode: 137, reason: expect.stringContaining('daemon') });
+  }, 20_000);
+
   it('reports a container removed under it, and nothing once aborted', async () => {
     const container = scripted([() => Promise.reject(gone())], () => Promise.reject(gone()));
     const signal = new AbortController().signal;

@@ -4,11 +4,19 @@ import { sleep } from '../shared/wait-for-health';
 import { hasStatus } from './docker-error-status';
 
 const RETRY_MS = 1_000;
+/**
+ * How often a running container is looked up besides the wait. A wait whose connection breaks
+ * after the daemon answered with its headers never settles (dockerode misses that), so the wait
+ * alone cannot tell that the daemon went away.
+ */
+export const CHECK_MS = 5_000;
 /** How long the daemon may stay out of reach before the run is given up as lost. */
 export const DAEMON_LOST_LIMIT_MS = 60_000;
 
 /** How a container's run ended, as far as the daemon can tell. */
 export type ContainerExit = { exitCode: number; reason?: string };
+
+type LookUp = 'running' | 'removed' | 'unreachable' | { exitCode: number };
 
 const REMOVED: ContainerExit = {
   exitCode: -1,
@@ -17,10 +25,9 @@ const REMOVED: ContainerExit = {
 
 /**
  * Resolves once the container no longer runs, starting from a `wait` the caller already made.
- * When the daemon cuts that wait short (it restarted, or went away), the container is looked
- * up again until the daemon answers, so a run never stays `running` on a container that is
- * gone: an exit found that way says the daemon was lost. Resolves undefined once `signal`
- * aborts.
+ * When the daemon stops answering (it restarted, or went away), the container is looked up
+ * again until the daemon answers, so a run never stays `running` on a container that is gone:
+ * an exit found that way says the daemon was lost. Resolves undefined once `signal` aborts.
  */
 export async function followExit(
   container: Docker.Container,
@@ -28,32 +35,60 @@ export async function followExit(
   signal: AbortSignal,
   logger: Logger,
 ): Promise<ContainerExit | undefined> {
-  let wait = firstWait;
-  let lostSince: number | undefined;
+  let wait: Promise<unknown> | undefined = firstWait;
   for (;;) {
-    try {
-      return { exitCode: exitStatus(await wait) };
-    } catch (error) {
-      if (signal.aborted) return undefined;
-      if (hasStatus(error, 404)) return REMOVED;
-      if (lostSince === undefined) logger.warn({ err: error }, 'lost the wait on the container');
-    }
-    lostSince ??= Date.now();
-    for (;;) {
-      await sleep(RETRY_MS, signal);
-      if (signal.aborted) return undefined;
-      const found = await lookUp(container);
-      if (found === 'removed') return REMOVED;
-      if (found === 'running') break;
-      if (found !== 'unreachable') return lostExit(found);
-      if (Date.now() - lostSince > DAEMON_LOST_LIMIT_MS) return gaveUp();
-    }
-    lostSince = undefined;
-    wait = container.wait({ condition: 'not-running', abortSignal: signal });
+    // Ends this round's look-ups, and a wait that hung, once the round is decided.
+    const round = new AbortController();
+    const roundSignal = AbortSignal.any([signal, round.signal]);
+    wait ??= container.wait({ condition: 'not-running', abortSignal: roundSignal });
+    const outcome = await Promise.race([
+      wait.then(
+        (result): LookUp => ({ exitCode: exitStatus(result) }),
+        (error: unknown): LookUp => (hasStatus(error, 404) ? 'removed' : 'unreachable'),
+      ),
+      whileRunning(container, roundSignal),
+    ]);
+    round.abort();
+    if (signal.aborted) return undefined;
+    if (outcome === 'removed') return REMOVED;
+    if (outcome !== 'unreachable' && outcome !== 'running') return outcome;
+
+    logger.warn({}, 'lost touch with the Docker daemon; looking the container up until it answers');
+    const found = await untilAnswered(container, signal);
+    if (found !== 'running') return found;
+    wait = undefined;
   }
 }
 
-type LookUp = 'running' | 'removed' | 'unreachable' | { exitCode: number };
+/** Looks the container up every {@link CHECK_MS} while it runs; resolves with what ended that. */
+async function whileRunning(container: Docker.Container, signal: AbortSignal): Promise<LookUp> {
+  for (;;) {
+    await sleep(CHECK_MS, signal);
+    if (signal.aborted) return 'unreachable';
+    const found = await lookUp(container);
+    if (found !== 'running') return found;
+  }
+}
+
+/**
+ * After the daemon was lost: asks every second until it answers. Resolves 'running' when the
+ * container still runs, the exit when it stopped or is gone, or undefined once aborted.
+ */
+async function untilAnswered(
+  container: Docker.Container,
+  signal: AbortSignal,
+): Promise<'running' | ContainerExit | undefined> {
+  const since = Date.now();
+  for (;;) {
+    await sleep(RETRY_MS, signal);
+    if (signal.aborted) return undefined;
+    const found = await lookUp(container);
+    if (found === 'running') return found;
+    if (found === 'removed') return REMOVED;
+    if (found !== 'unreachable') return lostExit(found.exitCode);
+    if (Date.now() - since > DAEMON_LOST_LIMIT_MS) return gaveUp();
+  }
+}
 
 async function lookUp(container: Docker.Container): Promise<LookUp> {
   try {
@@ -64,7 +99,7 @@ async function lookUp(container: Docker.Container): Promise<LookUp> {
   }
 }
 
-function lostExit({ exitCode }: { exitCode: number }): ContainerExit {
+function lostExit(exitCode: number): ContainerExit {
   const reason = `the container stopped (code ${exitCode}) while the Docker daemon was away`;
   return { exitCode, reason };
 }
