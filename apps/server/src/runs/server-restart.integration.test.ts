@@ -27,10 +27,10 @@ describe('a server killed while a venv agent runs', () => {
     async () => {
       dataDir = await mkdtemp(path.join(tmpdir(), 'mooring-restart-'));
       const env = {
-      MOORING_DATA_DIR: dataDir,
-      MOORING_ROOTS: path.join(REPO_ROOT, 'agents'),
-      MOORING_AGENT_EVENT_PORT: '4362',
-    };
+        MOORING_DATA_DIR: dataDir,
+        MOORING_ROOTS: path.join(REPO_ROOT, 'agents'),
+        MOORING_AGENT_EVENT_PORT: '4362',
+      };
       const first = new ServerProcess(4361, env);
       await first.start();
       await first.json('/api/agents/story_dice/start', {
