@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { isAlive } from '@mooring/runners/testing';
 
 const AGENT = 'weather_assistant';
 const START_TIMEOUT = 8 * 60_000;
@@ -8,15 +9,6 @@ const START_TIMEOUT = 8 * 60_000;
 function containersOf(runId: string): string {
   const filter = `label=mooring.run=${runId}`;
   return execFileSync('docker', ['ps', '-aq', '--filter', filter], { encoding: 'utf8' }).trim();
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   SKIP_NOTE,
 } from '../testing/docker-kit';
 import { ServerProcess } from '../testing/server-process';
+import { isAlive } from '@mooring/runners/testing';
 
 /**
  * Restarting the daemon stops every container on it, other people's too, so this runs only when
@@ -79,15 +80,6 @@ function daemonPid(): number | undefined {
     return Number(execFileSync('pgrep', ['-x', 'dockerd'], { encoding: 'utf8' }).split('\n')[0]);
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

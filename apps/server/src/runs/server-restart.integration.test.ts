@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config/repo-root';
 import { ServerProcess } from '../testing/server-process';
+import { isAlive } from '@mooring/runners/testing';
 
 const MINUTES = 60_000;
 let dataDir = '';
@@ -11,15 +12,6 @@ let dataDir = '';
 afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('a server killed while a venv agent runs', () => {
   it(

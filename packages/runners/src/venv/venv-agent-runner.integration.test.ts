@@ -9,6 +9,7 @@ import {
   testSettings,
 } from '../testing/test-settings';
 import { VenvAgentRunner } from './venv-agent-runner';
+import { isAlive } from '../testing/process-alive';
 
 const settings = testSettings();
 const MINUTES = 60_000;
@@ -35,15 +36,6 @@ async function chat(baseUrl: string, app: string, text: string) {
   await response.text();
 }
 const json = { 'content-type': 'application/json' };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('VenvAgentRunner with real google-adk', () => {
   it(

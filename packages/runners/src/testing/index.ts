@@ -1,0 +1,3 @@
+// Helpers for tests in other packages. Kept free of `import.meta`, so that CommonJS test
+// runners (Playwright's) can load it too.
+export { isAlive } from './process-alive';
