@@ -1,7 +1,6 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Envelope } from '@mooring/protocol';
 import {
   bridgeGatewayAddress,
@@ -10,22 +9,26 @@ import {
   dockerClient,
   silentLogger,
   type AgentSpec,
-  type RunContext,
-  type RunnerMessage,
-  type RunnerSettings,
 } from '@mooring/runners';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../config/repo-root';
 import { AgentEventChannel } from './agent-event-channel';
+import {
+  BURST_DIR,
+  chatWithHost,
+  containerSettings,
+  containersOfRun,
+  eventually,
+  recorder,
+  weatherAgent,
+  SKIP_DOCKER,
+  SKIP_NOTE,
+} from '../testing/docker-kit';
 import { startAgentEventListener, type AgentEventListener } from './agent-event-listener';
 
-const SKIP_DOCKER = process.env.MOORING_SKIP_DOCKER === '1';
-const SKIP_NOTE = SKIP_DOCKER ? ' (skipped: MOORING_SKIP_DOCKER=1)' : '';
 const MINUTES = 60_000;
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const APP = 'weather_assistant';
-const BURST_DIR = path.join(REPO_ROOT, 'apps', 'server', 'bench', 'agents');
 const BURST_ID = 'burst_cut';
-const json = { 'content-type': 'application/json' };
 
 type Part = { text?: string; functionCall?: unknown; functionResponse?: unknown };
 
@@ -37,52 +40,6 @@ function partKind(envelope: Envelope): string[] {
   if (parts.some((p) => p.text)) return ['text'];
   return [];
 }
-
-function settings(channel: AgentEventChannel): RunnerSettings {
-  return {
-    dataDir: path.join(REPO_ROOT, '.mooring', 'test-data'),
-    agentHostDir: path.join(REPO_ROOT, 'packages', 'agent-host'),
-    startTimeoutMs: 120_000,
-    stopGraceMs: 3_000,
-    venv: { python: 'python3' },
-    container: {
-      baseImage: process.env.MOORING_BASE_IMAGE ?? 'mooring/python-base:bookworm',
-      memoryBytes: 1024 * 1024 * 1024,
-      nanoCpus: 1e9,
-      pidsLimit: 256,
-    },
-    eventChannel: channel,
-  };
-}
-
-async function chat(baseUrl: string, text: string, app = APP): Promise<void> {
-  const sessionUrl = `${baseUrl}/apps/${app}/users/u/sessions`;
-  const created = await fetch(sessionUrl, { method: 'POST', headers: json, body: '{}' });
-  expect(created.status).toBe(200);
-  const session = (await created.json()) as { id: string };
-  const response = await fetch(`${baseUrl}/run_sse`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({
-      appName: app,
-      userId: 'u',
-      sessionId: session.id,
-      newMessage: { role: 'user', parts: [{ text }] },
-      streaming: true,
-    }),
-  });
-  expect(response.status).toBe(200);
-  await response.text();
-}
-
-const weatherAgent: AgentSpec = {
-  id: APP,
-  name: APP,
-  agentsDir: path.join(REPO_ROOT, 'agents'),
-  appName: APP,
-  projectDir: path.join(REPO_ROOT, 'agents', APP),
-  env: {},
-};
 
 /** The benchmark's agent under an id of its own, so its image is this test's alone. */
 const burstAgent: AgentSpec = {
@@ -98,38 +55,6 @@ function chunkText(envelope: Envelope): string[] {
   if (envelope.kind !== 'event') return [];
   const parts = (envelope.event as { content?: { parts?: Part[] } }).content?.parts ?? [];
   return parts.flatMap((p) => (p.text ? [p.text] : []));
-}
-
-function recorder(runId: string, agent: AgentSpec = weatherAgent) {
-  const messages: RunnerMessage[] = [];
-  const context: RunContext = {
-    runId,
-    agent,
-    logger: silentLogger,
-    onMessage: (message) => {
-      messages.push(message);
-    },
-  };
-  const envelopes = () =>
-    messages.flatMap((m): Envelope[] => (m.type === 'envelope' ? [m.envelope] : []));
-  const logText = () => messages.flatMap((m) => (m.type === 'log' ? [m.log.line] : [])).join('\n');
-  return { context, messages, envelopes, logText };
-}
-
-async function containersOfRun(runId: string): Promise<string[]> {
-  const found = await dockerClient().listContainers({
-    all: true,
-    filters: { label: [`${CONTAINER_LABELS.run}=${runId}`] },
-  });
-  return found.map((c) => c.Id);
-}
-
-async function eventually(check: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}`, () => {
@@ -157,7 +82,7 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
     'streams call, response and text events of the weather agent in order, then cleans up',
     async () => {
       const run = recorder(`run-${Date.now()}`);
-      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      const runner = new ContainerAgentRunner(run.context, containerSettings(channel));
       const { envelopes } = run;
 
       const endpoint = await runner.start();
@@ -166,7 +91,7 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
         expect(endpoint.imageTag).toMatch(/^mooring\/weather_assistant:[0-9a-f]{12}$/);
         expect(envelopes()[0]?.kind).toBe('ready');
 
-        await chat(endpoint.baseUrl, 'Weather in Paris?');
+        await chatWithHost(endpoint.baseUrl, APP, 'Weather in Paris?');
         await eventually(() => envelopes().some((e) => e.kind === 'run-finished'), 'run end');
 
         const kinds = envelopes().flatMap(partKind);
@@ -191,7 +116,7 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
     'reuses the image on the next start, and reports an exit when the container dies',
     async () => {
       const run = recorder(`run-${Date.now()}`);
-      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      const runner = new ContainerAgentRunner(run.context, containerSettings(channel));
       const started = Date.now();
       const endpoint = await runner.start();
       try {
@@ -218,7 +143,7 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
       const count = 600;
       const run = recorder(`run-${Date.now()}`, burstAgent);
       const { runId } = run.context;
-      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      const runner = new ContainerAgentRunner(run.context, containerSettings(channel));
       const before = channel.counters;
       const events = () => run.envelopes().filter((e) => e.kind === 'event');
       const deliveredAtCuts: number[] = [];
@@ -232,7 +157,7 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
 
       const endpoint = await runner.start();
       try {
-        const turn = chat(endpoint.baseUrl, `${count} 2`, 'burst');
+        const turn = chatWithHost(endpoint.baseUrl, 'burst', `${count} 2`);
         const cuts = (async () => {
           for (const delivered of [100, 250, 400]) await cutAfter(delivered);
         })();
@@ -272,7 +197,7 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
         projectDir,
       };
       const run = recorder(`run-${Date.now()}`, agent);
-      const runner = new ContainerAgentRunner(run.context, settings(channel));
+      const runner = new ContainerAgentRunner(run.context, containerSettings(channel));
       try {
         const endpoint = await runner.start();
         expect(run.logText()).toContain("from the agent's Dockerfile");

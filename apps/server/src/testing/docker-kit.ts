@@ -1,22 +1,20 @@
 import path from 'node:path';
-import type { Envelope } from '@mooring/protocol';
 import {
-  CONTAINER_LABELS,
   dockerClient,
-  silentLogger,
   type AgentSpec,
   type EventChannel,
-  type RunContext,
-  type RunnerMessage,
   type RunnerSettings,
 } from '@mooring/runners';
+import { containersOfRun, recordingContext, SKIP_DOCKER } from '@mooring/runners/testing';
 import { REPO_ROOT } from '../config/repo-root';
 
-/**
- * Docker tests run unless `MOORING_SKIP_DOCKER=1`; without that, a missing daemon fails them
- * instead of skipping them silently.
- */
-export const SKIP_DOCKER = process.env.MOORING_SKIP_DOCKER === '1';
+export {
+  containersOfRun,
+  eventually,
+  removeAgentImages,
+  SKIP_DOCKER,
+} from '@mooring/runners/testing';
+
 export const SKIP_NOTE = SKIP_DOCKER ? ' (skipped: MOORING_SKIP_DOCKER=1)' : '';
 export const BASE_IMAGE = process.env.MOORING_BASE_IMAGE ?? 'mooring/python-base:bookworm';
 export const BURST_DIR = path.join(REPO_ROOT, 'apps', 'server', 'bench', 'agents');
@@ -43,20 +41,9 @@ export function containerSettings(channel: EventChannel): RunnerSettings {
   };
 }
 
-/** A run context that records every message; envelopes count as stored at once. */
+/** A recording run context for `agent`, by default the weather agent. */
 export function recorder(runId: string, agent: AgentSpec = weatherAgent) {
-  const messages: RunnerMessage[] = [];
-  const context: RunContext = {
-    runId,
-    agent,
-    logger: silentLogger,
-    onMessage: async (message) => {
-      messages.push(message);
-    },
-  };
-  const envelopes = () =>
-    messages.flatMap((m): Envelope[] => (m.type === 'envelope' ? [m.envelope] : []));
-  return { context, messages, envelopes };
+  return recordingContext(agent, runId);
 }
 
 /**
@@ -94,15 +81,6 @@ export async function chatWithHost(
   return session;
 }
 
-/** Ids of every container, running or not, that carries this run's label. */
-export async function containersOfRun(runId: string): Promise<string[]> {
-  const found = await dockerClient().listContainers({
-    all: true,
-    filters: { label: [`${CONTAINER_LABELS.run}=${runId}`] },
-  });
-  return found.map((c) => c.Id);
-}
-
 /** Removes every container of these runs; for clean-up after a failed test. */
 export async function removeContainersOfRuns(runIds: readonly string[]): Promise<void> {
   for (const runId of runIds) {
@@ -112,31 +90,6 @@ export async function removeContainersOfRuns(runIds: readonly string[]): Promise
         .remove({ force: true })
         .catch(() => undefined);
     }
-  }
-}
-
-/** Removes the images of agents only the tests use. */
-export async function removeAgentImages(agentIds: readonly string[]): Promise<void> {
-  const docker = dockerClient();
-  for (const agentId of agentIds) {
-    const images = await docker.listImages({
-      filters: { label: [`${CONTAINER_LABELS.agent}=${agentId}`] },
-    });
-    for (const image of images) {
-      await docker
-        .getImage(image.Id)
-        .remove({ force: true })
-        .catch(() => undefined);
-    }
-  }
-}
-
-/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
-export async function eventually(check: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

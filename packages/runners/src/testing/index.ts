@@ -1,3 +1,5 @@
 // Helpers for tests in other packages. Kept free of `import.meta`, so that CommonJS test
 // runners (Playwright's) can load it too.
 export { isAlive } from './process-alive';
+export { eventually, recordingContext } from './recording-context';
+export { containersOfRun, removeAgentImages, SKIP_DOCKER } from '../container/container-test-kit';

@@ -1,10 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Envelope } from '@mooring/protocol';
-import type { RunContext, RunnerSettings } from '../agent-runner';
+import type { RunnerSettings } from '../agent-runner';
 import type { AgentSpec } from '../agent-spec';
-import { silentLogger } from '../logger';
-import type { RunnerMessage } from '../runner-message';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const FIXTURES = path.resolve(REPO_ROOT, 'packages/runners/test-fixtures');
@@ -37,28 +34,4 @@ export function folderAgent(parent: string, appName: string): AgentSpec {
   return { id: appName, name: appName, agentsDir: parent, appName, projectDir, env: {} };
 }
 
-/** A run context that records every message, for assertions. */
-export function recordingContext(agent: AgentSpec, runId = `run-${Date.now()}`) {
-  const messages: RunnerMessage[] = [];
-  const context: RunContext = {
-    runId,
-    agent,
-    logger: silentLogger,
-    onMessage: (message) => {
-      messages.push(message);
-    },
-  };
-  const envelopes = () =>
-    messages.flatMap((m): Envelope[] => (m.type === 'envelope' ? [m.envelope] : []));
-  const logText = () => messages.flatMap((m) => (m.type === 'log' ? [m.log.line] : [])).join('\n');
-  return { context, messages, envelopes, logText };
-}
-
-/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
-export async function eventually(check: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually, recordingContext } from './recording-context';
