@@ -23,7 +23,7 @@ export async function eventLatency(
   let reordered = 0;
   const off = client.on((message) => {
     if (message.type !== 'event' || message.agentId !== agentId) return;
-    if (message.envelope.kind !== 'event') return;
+    if (message.envelope.kind !== 'event' || message.envelope.event.author === 'user') return;
     samples.push(now() - message.envelope.ts);
     if (lastSeq !== 0 && message.envelope.seq !== lastSeq + 1) reordered += 1;
     lastSeq = message.envelope.seq;

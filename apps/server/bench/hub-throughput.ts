@@ -31,6 +31,8 @@ export async function hubThroughput(
   clients.forEach((client, index) =>
     client.on((message) => {
       if (message.type !== 'event' || message.envelope.kind !== 'event') return;
+      // The user's own turn is not one of the agent's events.
+      if (message.envelope.event.author === 'user') return;
       first ||= performance.now();
       last = performance.now();
       received[index] = (received[index] ?? 0) + 1;

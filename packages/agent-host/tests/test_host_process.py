@@ -52,7 +52,9 @@ def test_streams_a_weather_conversation_over_the_pipe(weather_host: HostProcess)
 
     session = host.create_session()
     sse = host.run_sse(session, "What is the weather in Tokyo?")
-    turn = collect_turn(host)
+    question, *turn = collect_turn(host)
+    assert question["event"]["author"] == "user"
+    assert question["event"]["content"]["parts"][0]["text"] == "What is the weather in Tokyo?"
 
     kinds = [part_kind(e) for e in turn[:-1]]
     assert kinds[:2] == ["call", "response"]
@@ -65,7 +67,7 @@ def test_streams_a_weather_conversation_over_the_pipe(weather_host: HostProcess)
     assert [e["id"] for e in sse] == [e["event"]["id"] for e in turn[:-1]]
 
     host.run_sse(session, "Convert 30C please")
-    second = collect_turn(host)
+    second = collect_turn(host)[1:]
     call = second[0]["event"]["content"]["parts"][0]["functionCall"]
     assert call == {**call, "name": "convert_temperature", "args": {"value": 30.0, "to_unit": "F"}}
     assert "86.0°F" in second[-2]["event"]["content"]["parts"][0]["text"]
@@ -110,7 +112,7 @@ def test_streams_over_a_websocket_and_dies_with_its_parent() -> None:
             wait_until(lambda: server.stored_seqs()[:1] == [1], STARTUP_S, "ready")
             session = host.create_session()
             host.run_sse(session, "hello there")
-            wait_until(lambda: len(server.stored_seqs()) == 3, 10, "event and run-finished")
+            wait_until(lambda: len(server.stored_seqs()) == 4, 10, "events and run-finished")
 
             started = time.monotonic()
             host.proc.stdin.close()
@@ -121,8 +123,9 @@ def test_streams_over_a_websocket_and_dies_with_its_parent() -> None:
     assert time.monotonic() - started < 5
     assert code == 0
     kinds = [e["kind"] for e in server.stored]
-    assert kinds == ["ready", "event", "run-finished"]
-    assert server.stored[1]["event"]["content"]["parts"][0]["text"] == "echo: hello there"
+    assert kinds == ["ready", "event", "event", "run-finished"]
+    assert server.stored[1]["event"]["author"] == "user"
+    assert server.stored[2]["event"]["content"]["parts"][0]["text"] == "echo: hello there"
     assert server.headers[0]["X-Mooring-Run"] == "run-test"
 
 

@@ -97,8 +97,12 @@ def test_reports_every_event_and_the_end_of_the_run() -> None:
     events = asyncio.run(run_turn(agent_named("story_dice"), plugin, "a tale"))
 
     kinds = [envelope["kind"] for envelope in transport.envelopes]
-    assert kinds == ["event"] * len(events) + ["run-finished"]
-    reported = [envelope["event"]["id"] for envelope in transport.envelopes[:-1]]
+    assert kinds == ["event"] * (len(events) + 1) + ["run-finished"]
+    question = transport.envelopes[0]["event"]
+    assert question["author"] == "user"
+    assert question["content"]["parts"][0]["text"] == "a tale"
+    assert question["invocationId"] == events[0].invocation_id
+    reported = [envelope["event"]["id"] for envelope in transport.envelopes[1:-1]]
     assert reported == [event.id for event in events]
     finished = transport.envelopes[-1]
     assert finished["invocationId"] == events[0].invocation_id
@@ -111,7 +115,11 @@ def test_partial_streaming_chunks_reach_the_plugin() -> None:
 
     asyncio.run(run_turn(agent_named("weather_assistant"), plugin, "Paris?", run_config=config))
 
-    events = [e["event"] for e in transport.envelopes if e["kind"] == "event"]
+    events = [
+        e["event"]
+        for e in transport.envelopes
+        if e["kind"] == "event" and e["event"]["author"] != "user"
+    ]
     parts = [event["content"]["parts"][0] for event in events]
     assert "functionCall" in parts[0]
     assert "functionResponse" in parts[1]

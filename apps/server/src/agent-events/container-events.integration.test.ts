@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config/repo-root';
 import { AgentEventChannel } from './agent-event-channel';
 import {
+  agentTexts,
   BURST_DIR,
   chatWithHost,
   containerSettings,
@@ -50,12 +51,6 @@ const burstAgent: AgentSpec = {
   projectDir: path.join(BURST_DIR, 'burst'),
   env: {},
 };
-
-function chunkText(envelope: Envelope): string[] {
-  if (envelope.kind !== 'event') return [];
-  const parts = (envelope.event as { content?: { parts?: Part[] } }).content?.parts ?? [];
-  return parts.flatMap((p) => (p.text ? [p.text] : []));
-}
 
 describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}`, () => {
   let channel: AgentEventChannel;
@@ -167,13 +162,14 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
 
         const all = run.envelopes();
         expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
-        expect(all.length).toBe(count + 2);
+        // ready, the user's turn, the chunks, run-finished
+        expect(all.length).toBe(count + 3);
         expect(all[0]?.kind).toBe('ready');
         expect(all.at(-1)?.kind).toBe('run-finished');
-        const chunks = events().flatMap(chunkText);
+        const chunks = agentTexts(events());
         expect(chunks).toEqual(Array.from({ length: count }, (_, i) => `chunk ${i}`));
         expect(channel.counters.gaps).toBe(before.gaps);
-        expect(channel.counters.delivered - before.delivered).toBe(count + 2);
+        expect(channel.counters.delivered - before.delivered).toBe(count + 3);
       } finally {
         await runner.stop();
       }

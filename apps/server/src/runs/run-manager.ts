@@ -71,11 +71,18 @@ export class RunManager {
       const ended: RunView = {
         ...view,
         status: 'stopped',
-        endedAt: Date.now(),
+        // The last thing the run did is the closest record of when it ended.
+        endedAt: this.options.store.lastActivity(view.id) ?? Date.now(),
         reason: 'Mooring stopped while this run was active',
       };
       this.options.store.saveRun(ended);
-      if (this.previous.get(view.agentId)?.id === view.id) this.previous.set(view.agentId, ended);
+      if (this.previous.get(view.agentId)?.id === view.id) {
+        this.previous.set(view.agentId, ended);
+        // Browsers that resume across the restart learn of it like any other change.
+        if (this.agents.has(view.agentId)) {
+          void this.options.publish({ type: 'agent', agent: this.view(view.agentId) });
+        }
+      }
       this.options.logger.info(
         { agentId: view.agentId, runId: view.id },
         'ended a run left active',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config/repo-root';
+import WebSocket from 'ws';
 import { ServerProcess } from '../testing/server-process';
 import { isAlive } from '@mooring/runners/testing';
 
@@ -37,6 +38,7 @@ describe('a server killed while a venv agent runs', () => {
       const before = await first.json(`/api/runs/${running.run.id}`);
       expect(before.events.length).toBeGreaterThan(2);
 
+      const seen = await lastHubSeq(first.url);
       await first.kill('SIGKILL');
       const deadline = Date.now() + 10_000;
       while (isAlive(running.run.pid) && Date.now() < deadline) {
@@ -49,6 +51,10 @@ describe('a server killed while a venv agent runs', () => {
       try {
         const agent = await second.json('/api/agents/story_dice');
         expect(agent.status).toBe('stopped');
+        // A page that was open before the crash resumes and learns that the run ended.
+        const missed = await hubMessages(`${second.url}?after=${seen}`);
+        const update = missed.find((m) => m.type === 'agent' && m.agent.id === 'story_dice');
+        expect(update?.agent.status).toBe('stopped');
         expect(agent.run).toMatchObject({
           id: running.run.id,
           reason: expect.stringMatching(/stopped/),
@@ -65,3 +71,20 @@ describe('a server killed while a venv agent runs', () => {
     5 * MINUTES,
   );
 });
+
+/** The messages a hub client gets in its first moments on `url` (an http URL of the server). */
+async function hubMessages(url: string): Promise<any[]> {
+  const { origin, search } = new URL(url);
+  const socket = new WebSocket(`${origin.replace('http', 'ws')}/ws${search}`);
+  const messages: any[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  await new Promise((resolve) => socket.once('open', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  socket.close();
+  return messages;
+}
+
+async function lastHubSeq(url: string): Promise<number> {
+  const [snapshot] = await hubMessages(url);
+  return snapshot.seq as number;
+}

@@ -163,6 +163,17 @@ export class Store {
     return { run: found.view, events, logs, chat };
   }
 
+  /** When a run last produced anything (epoch ms), or undefined when it produced nothing. */
+  lastActivity(runId: string): number | undefined {
+    this.flush();
+    const row = this.db
+      .prepare('SELECT MAX(ts) AS ts FROM messages WHERE run_id = ?')
+      .get(runId) as {
+      ts: number | null;
+    };
+    return row.ts ?? undefined;
+  }
+
   /** The highest envelope seq stored for a run, so a re-adopted host resends only the rest. */
   lastEnvelopeSeq(runId: string): number {
     this.flush();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Envelope } from '@mooring/protocol';
 import {
   dockerClient,
   type AgentSpec,
@@ -96,4 +97,13 @@ export async function removeContainersOfRuns(runIds: readonly string[]): Promise
 /** Whether a run's envelopes are numbered 1, 2, 3... with nothing missing or repeated. */
 export function seqsAreWhole(envelopes: readonly { seq: number }[]): boolean {
   return envelopes.every((e, i) => e.seq === i + 1);
+}
+
+/** The text parts of a run's agent events, in order; the user's own turns are left out. */
+export function agentTexts(envelopes: readonly Envelope[]): string[] {
+  return envelopes.flatMap((envelope) => {
+    if (envelope.kind !== 'event' || envelope.event.author === 'user') return [];
+    const parts = (envelope.event as { content?: { parts?: { text?: string }[] } }).content?.parts;
+    return (parts ?? []).flatMap((part) => (part.text ? [part.text] : []));
+  });
 }

@@ -42,6 +42,22 @@ class EventStreamingPlugin(BasePlugin):
         session_id = _session_id(invocation_context)
         self._emit(lambda: event_body(serialize_event(event), session_id))
 
+    async def on_user_message_callback(
+        self, *, invocation_context: Any, user_message: Any
+    ) -> None:
+        # The user's turn is an event of the session too, but the runner never yields it; a
+        # watcher needs it to pair each reply with its question, whoever sent the turn.
+        session_id = _session_id(invocation_context)
+        invocation_id = str(getattr(invocation_context, "invocation_id", ""))
+
+        def body() -> Envelope:
+            from google.adk.events import Event
+
+            event = Event(author="user", invocation_id=invocation_id, content=user_message)
+            return event_body(serialize_event(event), session_id)
+
+        self._emit(body)
+
     async def after_run_callback(self, *, invocation_context: Any) -> None:
         invocation_id = str(getattr(invocation_context, "invocation_id", ""))
         session_id = _session_id(invocation_context)
