@@ -1,6 +1,7 @@
 import type { EventKind } from '../../lib/events/summarize-envelope';
 
 const labels: Record<EventKind, string> = {
+  user: 'user',
   text: 'text',
   thought: 'thought',
   'function-call': 'call',
@@ -12,6 +13,7 @@ const labels: Record<EventKind, string> = {
 };
 
 const tones: Record<EventKind, string> = {
+  user: 'text-fuchsia-300',
   text: 'text-sky-300',
   thought: 'text-indigo-300',
   'function-call': 'text-amber-300',

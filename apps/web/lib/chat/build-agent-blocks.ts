@@ -5,7 +5,9 @@ import type { AgentBlock, AgentSegment, ToolCall } from './chat-item';
 
 type Draft = {
   key: string;
-  author: string;
+  /** Null while only the question is known. */
+  author: string | null;
+  question: string | null;
   startedAt: number;
   segments: AgentSegment[];
   finished: boolean;
@@ -91,11 +93,44 @@ function toBlock(draft: Draft): AgentBlock {
     segment.kind === 'text' && draft.finished ? { ...segment, streaming: false } : segment,
   );
   const streaming = segments.some((segment) => segment.kind === 'text' && segment.streaming);
-  const { key, author, startedAt } = draft;
-  return { key, author, startedAt, segments, streaming };
+  const { key, question, startedAt } = draft;
+  return { key, author: draft.author ?? 'agent', question, startedAt, segments, streaming };
 }
 
-type Grouping = { drafts: Map<string, Draft>; current: Draft | null };
+type Grouping = {
+  drafts: Map<string, Draft>;
+  current: Draft | null;
+  /** A user message without an invocation id: it opens the next reply. */
+  question: string | null;
+};
+
+function openDraft(grouping: Grouping, key: string, envelope: Envelope): Draft {
+  const startedAt = toEpochMillis(envelope.ts);
+  const { question } = grouping;
+  grouping.question = null;
+  const draft: Draft = { key, author: null, question, startedAt, segments: [], finished: false };
+  grouping.drafts.set(key, draft);
+  return draft;
+}
+
+/** A user event starts a turn: its text is the question the following reply answers. */
+function addQuestion(grouping: Grouping, envelope: EventEnvelope): void {
+  const question = visibleText(readParts(envelope.event));
+  const invocation = envelope.event.invocationId;
+  grouping.current = null;
+  if (!invocation) {
+    grouping.question = question;
+    return;
+  }
+  const known = grouping.drafts.get(invocation);
+  if (known) {
+    known.question ??= question;
+    return;
+  }
+  const draft = openDraft(grouping, invocation, envelope);
+  draft.question = question;
+  grouping.current = draft;
+}
 
 /** The reply an envelope belongs to, opened on its first event or turn-related error. */
 function draftFor(grouping: Grouping, envelope: Envelope): Draft | null {
@@ -111,28 +146,28 @@ function draftFor(grouping: Grouping, envelope: Envelope): Draft | null {
     return grouping.current;
   }
 
-  const key = invocation ?? `seq-${envelope.seq}`;
-  const startedAt = toEpochMillis(envelope.ts);
-  const author = authorOf(envelope);
-  const draft: Draft = { key, author, startedAt, segments: [], finished: false };
-  grouping.drafts.set(key, draft);
-  return draft;
+  return openDraft(grouping, invocation ?? `seq-${envelope.seq}`, envelope);
 }
 
 /**
- * Groups a run's envelopes (ordered by seq) into one reply per ADK invocation. The user's own
- * message is not an event the host reports, so every block is the agent's side of a turn.
+ * Groups a run's envelopes (ordered by seq) into one reply per ADK invocation. The host opens
+ * each turn with an event by `user` holding the message: it becomes the block's question and is
+ * never shown as the agent's text. A block may hold only its question until the agent answers.
  */
 export function buildAgentBlocks(envelopes: readonly Envelope[]): AgentBlock[] {
-  const grouping: Grouping = { drafts: new Map(), current: null };
+  const grouping: Grouping = { drafts: new Map(), current: null, question: null };
 
   for (const envelope of envelopes) {
     if (envelope.kind === 'ready') continue;
-    if (envelope.kind === 'event' && envelope.event.author === 'user') continue;
+    if (envelope.kind === 'event' && envelope.event.author === 'user') {
+      addQuestion(grouping, envelope);
+      continue;
+    }
 
     const draft = draftFor(grouping, envelope);
     if (!draft) continue;
     grouping.current = draft;
+    if (envelope.kind !== 'run-finished') draft.author ??= authorOf(envelope);
 
     if (envelope.kind === 'event') addEvent(draft, envelope);
     else if (envelope.kind === 'run-finished') draft.finished = true;
@@ -140,5 +175,6 @@ export function buildAgentBlocks(envelopes: readonly Envelope[]): AgentBlock[] {
   }
 
   const drafts = [...grouping.drafts.values()];
-  return drafts.filter((draft) => draft.segments.length > 0).map(toBlock);
+  const shown = drafts.filter((draft) => draft.segments.length > 0 || draft.question !== null);
+  return shown.map(toBlock);
 }

@@ -16,8 +16,11 @@ export type AgentSegment =
 export type AgentBlock = {
   key: string;
   author: string;
+  /** The message that started the invocation, when the host reported it; null on older hosts. */
+  question: string | null;
   /** Epoch milliseconds of the block's first envelope. */
   startedAt: number;
+  /** Empty while only the question is known: the agent has not answered yet. */
   segments: readonly AgentSegment[];
   streaming: boolean;
 };

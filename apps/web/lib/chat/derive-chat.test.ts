@@ -1,6 +1,12 @@
 import type { Envelope } from '@mooring/protocol';
 import { describe, expect, it } from 'vitest';
-import { callEvent, finishedEnvelope, responseEvent, textEvent } from '../testing/fixtures';
+import {
+  callEvent,
+  finishedEnvelope,
+  responseEvent,
+  textEvent,
+  userEvent,
+} from '../testing/fixtures';
 import type { ChatItem } from './chat-item';
 import { deriveChat, type ChatSources } from './derive-chat';
 import type { LocalTurn } from './local-turn';
@@ -164,6 +170,67 @@ describe('deriveChat', () => {
     const reply = items[1];
     expect(reply?.kind === 'agent' && reply.segments).toEqual([
       { kind: 'error', message: 'quota exceeded' },
+    ]);
+  });
+
+  it('shows a message sent to the agent directly between two turns, each answer under its own', () => {
+    const envelopes = [
+      userEvent(1, 'Weather in Paris?', 'inv-1'),
+      textEvent(2, 'Sunny in Paris.', { invocationId: 'inv-1' }),
+      finishedEnvelope(3, 'inv-1'),
+      userEvent(4, 'And in Rome?', 'inv-2'),
+      textEvent(5, 'Rainy in Rome.', { invocationId: 'inv-2' }),
+      finishedEnvelope(6, 'inv-2'),
+      userEvent(8, 'And in Lisbon?', 'inv-3'),
+      textEvent(9, 'Windy in Lisbon.', { invocationId: 'inv-3' }),
+    ];
+    const items = chat({
+      envelopes,
+      chat: [
+        { role: 'user', text: 'Weather in Paris?', ts: T0 },
+        { role: 'agent', text: 'Sunny in Paris.', ts: T0 + 3 },
+        { role: 'user', text: 'And in Lisbon?', ts: T0 + 7 },
+      ],
+      local: [local('And in Lisbon?', { state: 'sent' })],
+    });
+
+    const rows = items.map((item) =>
+      item.kind === 'user' ? `user: ${item.text}` : `${item.kind}: ${texts(item).join('')}`,
+    );
+    expect(rows).toEqual([
+      'user: Weather in Paris?',
+      'agent: Sunny in Paris.',
+      'user: And in Rome?',
+      'agent: Rainy in Rome.',
+      'user: And in Lisbon?',
+      'agent: Windy in Lisbon.',
+    ]);
+    expect(items[2]).toMatchObject({ state: 'confirmed' });
+  });
+
+  it('never shows the user events as agent text', () => {
+    const envelopes = [
+      userEvent(1, 'hi'),
+      textEvent(2, 'Hello!'),
+      finishedEnvelope(3),
+      userEvent(4, 'weather?', 'inv-2'),
+    ];
+    const items = chat({ envelopes, local: [local('hi', { state: 'sent' }), local('weather?')] });
+    const agentText = items.flatMap(texts);
+    expect(agentText).toEqual(['Hello!']);
+    expect(items.map((item) => item.kind)).toEqual(['user', 'agent', 'user', 'waiting']);
+  });
+
+  it('shows a direct message still waiting for its answer as a user message only', () => {
+    const items = chat({ envelopes: [userEvent(1, 'Anyone there?')] });
+    expect(items).toEqual([
+      {
+        kind: 'user',
+        key: 'inv-1-question',
+        text: 'Anyone there?',
+        state: 'confirmed',
+        error: null,
+      },
     ]);
   });
 });

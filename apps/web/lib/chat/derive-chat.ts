@@ -78,6 +78,7 @@ function replyItem(turn: Turn, block: AgentBlock | undefined, agentName: string)
       kind: 'agent',
       key: `${turn.key}-reply`,
       author: agentName,
+      question: null,
       startedAt: turn.at ?? 0,
       segments,
       streaming: false,
@@ -93,15 +94,59 @@ function replyItem(turn: Turn, block: AgentBlock | undefined, agentName: string)
  * A reply cannot start after the server recorded the next user message: then this turn got no
  * events (its agent call failed) and the block belongs to a later turn.
  */
-function startsBefore(block: AgentBlock, turns: readonly Turn[], from: number): boolean {
-  const nextAt = turns.slice(from).find((turn) => turn.at !== null)?.at;
+function startsBefore(block: AgentBlock, later: readonly Turn[]): boolean {
+  const nextAt = later.find((turn) => turn.at !== null)?.at;
   return nextAt === undefined || nextAt === null || block.startedAt < nextAt;
+}
+
+type Pairing = {
+  /** Blocks of turns sent to the agent without Mooring, shown before this turn. */
+  outside: readonly AgentBlock[];
+  block: AgentBlock | undefined;
+  next: number;
+};
+
+/**
+ * Finds the block answering a turn among the blocks from `from` on. A block whose question is
+ * another message answers a turn Mooring did not send; one without a question (an older host)
+ * is paired by position.
+ */
+function pair(blocks: readonly AgentBlock[], from: number, turn: Turn, later: Turn[]): Pairing {
+  const text = turn.user?.text.trim();
+  if (!turn.expectsEvents || text === undefined)
+    return { outside: [], block: undefined, next: from };
+
+  const rest = blocks.slice(from);
+  const end = rest.findIndex((block) => !startsBefore(block, later));
+  const candidates = end === -1 ? rest : rest.slice(0, end);
+  const index = candidates.findIndex((block) => (block.question ?? text).trim() === text);
+  if (index !== -1) {
+    const outside = candidates.slice(0, index);
+    return { outside, block: candidates[index], next: from + index + 1 };
+  }
+
+  // No reply yet: only messages the agent got before this one was recorded come first.
+  const at = turn.at ?? Number.POSITIVE_INFINITY;
+  const cut = candidates.findIndex((block) => block.question === null || block.startedAt >= at);
+  const outside = cut === -1 ? candidates : candidates.slice(0, cut);
+  return { outside, block: undefined, next: from + outside.length };
+}
+
+/** A block shown on its own: its question, when known, as a confirmed user message. */
+function standalone(block: AgentBlock): ChatItem[] {
+  const reply: ChatItem[] = block.segments.length > 0 ? [{ kind: 'agent', ...block }] : [];
+  if (block.question === null) return reply;
+  const key = `${block.key}-question`;
+  const text = block.question;
+  return [{ kind: 'user', key, text, state: 'confirmed', error: null }, ...reply];
 }
 
 /**
  * The conversation as the chat panel shows it. The agent's side comes from the run's events, one
- * block per invocation, so replies render while they stream; the n-th block answers the n-th
- * user turn. Chat turns and `POST /chat` replies only fill in replies no events describe.
+ * block per invocation, so replies render while they stream. A block answers the turn whose text
+ * is its question; messages sent to the agent without Mooring show with their replies where they
+ * happened. Blocks without a question pair by position: the n-th block answers the n-th user
+ * turn. Chat turns and `POST /chat` replies only fill in replies no events describe.
  */
 export function deriveChat(sources: ChatSources): ChatItem[] {
   const blocks = buildAgentBlocks(sources.envelopes);
@@ -110,15 +155,16 @@ export function deriveChat(sources: ChatSources): ChatItem[] {
   let next = 0;
 
   turns.forEach((turn, i) => {
-    if (turn.user) items.push({ kind: 'user', key: turn.key, ...turn.user });
-    const candidate = turn.expectsEvents ? blocks[next] : undefined;
-    const block = candidate && startsBefore(candidate, turns, i + 1) ? candidate : undefined;
-    if (block) next += 1;
+    const pairing = pair(blocks, next, turn, turns.slice(i + 1));
+    next = pairing.next;
+    pairing.outside.forEach((block) => items.push(...standalone(block)));
 
-    const reply = replyItem(turn, block, sources.agentName);
+    if (turn.user) items.push({ kind: 'user', key: turn.key, ...turn.user });
+    const answer = pairing.block?.segments.length ? pairing.block : undefined;
+    const reply = replyItem(turn, answer, sources.agentName);
     if (reply) items.push(reply);
   });
 
-  for (const block of blocks.slice(next)) items.push({ kind: 'agent', ...block });
+  for (const block of blocks.slice(next)) items.push(...standalone(block));
   return items;
 }

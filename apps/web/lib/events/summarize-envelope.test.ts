@@ -1,6 +1,6 @@
 import type { Envelope } from '@mooring/protocol';
 import { describe, expect, it } from 'vitest';
-import { callEvent, eventEnvelope, responseEvent, textEvent } from '../testing/fixtures';
+import { callEvent, eventEnvelope, responseEvent, textEvent, userEvent } from '../testing/fixtures';
 import { summarizeEnvelope } from './summarize-envelope';
 
 describe('summarizeEnvelope', () => {
@@ -11,6 +11,16 @@ describe('summarizeEnvelope', () => {
       author: 'weather_agent',
       summary: 'It is sunny',
       partial: true,
+    });
+  });
+
+  it("reads the user's message event as that message", () => {
+    const summary = summarizeEnvelope(userEvent(1, 'And in\nLisbon?'));
+    expect(summary).toEqual({
+      kind: 'user',
+      author: 'user',
+      summary: 'And in Lisbon?',
+      partial: false,
     });
   });
 

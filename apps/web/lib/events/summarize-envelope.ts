@@ -1,9 +1,10 @@
 import type { Envelope } from '@mooring/protocol';
 import { compactJson } from '../format/compact-json';
 import { oneLine } from '../format/one-line';
-import { readEventError, readParts, type AdkPart } from './adk-parts';
+import { readEventError, readParts, visibleText, type AdkPart } from './adk-parts';
 
 export type EventKind =
+  | 'user'
   | 'text'
   | 'thought'
   | 'function-call'
@@ -54,6 +55,12 @@ function describeOther(event: Record<string, unknown>): string {
   return event.turnComplete === true ? 'turn complete' : '(no content)';
 }
 
+/** The host reports each turn's message as an event by `user`; its row reads as that message. */
+function describeUserMessage(parts: readonly AdkPart[]): EnvelopeSummary {
+  const text = oneLine(visibleText(parts), 160);
+  return { kind: 'user', author: 'user', summary: text || '(empty message)', partial: false };
+}
+
 /** What one row of the events panel says about an envelope. */
 export function summarizeEnvelope(envelope: Envelope): EnvelopeSummary {
   switch (envelope.kind) {
@@ -79,6 +86,7 @@ export function summarizeEnvelope(envelope: Envelope): EnvelopeSummary {
     case 'event': {
       const { event } = envelope;
       const parts = readParts(event);
+      if (event.author === 'user') return describeUserMessage(parts);
       const error = readEventError(event);
       const described = parts.map(describePart).filter((text) => text !== null);
       const summary = error ? `error: ${oneLine(error, 200)}` : described.join(' · ');

@@ -43,6 +43,12 @@ export function textEvent(seq: number, text: string, extra: EventFields = {}): E
   return eventEnvelope(seq, { content: { role: 'model', parts: [{ text }] }, ...extra });
 }
 
+/** The event the host opens each turn with: the user's message, by `user`. */
+export function userEvent(seq: number, text: string, invocationId = 'inv-1'): EventEnvelope {
+  const content = { role: 'user', parts: [{ text }] };
+  return eventEnvelope(seq, { author: 'user', invocationId, content });
+}
+
 export function callEvent(seq: number, name: string, args: unknown, id: string): EventEnvelope {
   const parts = [{ functionCall: { name, args, id } }];
   return eventEnvelope(seq, { content: { role: 'model', parts } });
