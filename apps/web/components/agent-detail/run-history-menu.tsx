@@ -13,9 +13,18 @@ type RunHistoryMenuProps = {
   onChoose: (runId: string) => void;
 };
 
-function EmptyNote({ error }: { error: string | null }) {
-  const text = error ? `Run history unavailable: ${error}` : 'No recorded runs yet.';
-  return <p className="px-3 py-3 text-2xs text-faint">{text}</p>;
+function StatusNote({ history }: { history: AgentRuns }) {
+  const known = history.runs.length > 0;
+  if (history.loading && (!known || history.error)) {
+    return <p className="px-3 py-3 text-2xs text-faint">Loading run history…</p>;
+  }
+  if (history.error) {
+    const text = known
+      ? `Could not refresh run history: ${history.error}`
+      : `Run history unavailable: ${history.error}`;
+    return <p className="px-3 py-3 text-2xs text-faint">{text}</p>;
+  }
+  return known ? null : <p className="px-3 py-3 text-2xs text-faint">No recorded runs yet.</p>;
 }
 
 /** A compact list of the agent's recent runs; picking one shows it in the panels. */
@@ -35,6 +44,12 @@ export function RunHistoryMenu({
     onChoose(runId);
   };
   const count = history.runs.length;
+  const { reload } = history;
+  const toggle = () => {
+    // Opening the list reloads it, so an earlier failure is not shown once the server is back.
+    if (!open) reload();
+    setOpen(!open);
+  };
 
   return (
     <div ref={ref} className="relative">
@@ -43,7 +58,7 @@ export function RunHistoryMenu({
         data-count={count}
         aria-haspopup="true"
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         Runs{count > 0 && <span className="font-mono text-faint">{count}</span>}
         <span aria-hidden className="text-faint">
@@ -58,9 +73,8 @@ export function RunHistoryMenu({
           <p className="border-b border-line px-3 py-1.5 text-2xs text-faint">
             Recent runs, newest first
           </p>
-          {count === 0 ? (
-            <EmptyNote error={history.error} />
-          ) : (
+          <StatusNote history={history} />
+          {count > 0 && (
             <ul aria-label="Recent runs" className="max-h-80 overflow-y-auto py-1">
               {history.runs.map((run) => (
                 <RunHistoryItem

@@ -173,7 +173,7 @@ describe('deriveChat', () => {
     ]);
   });
 
-  it('shows a message sent to the agent directly between two turns, each answer under its own', () => {
+  it('shows a message sent to the agent directly between two turns, in order', () => {
     const envelopes = [
       userEvent(1, 'Weather in Paris?', 'inv-1'),
       textEvent(2, 'Sunny in Paris.', { invocationId: 'inv-1' }),
