@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Envelope } from '@mooring/protocol';
 import {
   bridgeGatewayAddress,
-  CONTAINER_LABELS,
   ContainerAgentRunner,
   dockerClient,
   silentLogger,
@@ -21,6 +20,7 @@ import {
   containersOfRun,
   eventually,
   recorder,
+  removeAgentImages,
   weatherAgent,
   SKIP_DOCKER,
   SKIP_NOTE,
@@ -64,13 +64,7 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
   afterAll(async () => {
     channel?.close();
     await listener?.close();
-    const docker = dockerClient();
-    for (const agentId of ['own_dice', BURST_ID]) {
-      const images = await docker.listImages({
-        filters: { label: [`${CONTAINER_LABELS.agent}=${agentId}`] },
-      });
-      for (const image of images) await docker.getImage(image.Id).remove({ force: true });
-    }
+    await removeAgentImages(['own_dice', BURST_ID]);
   });
 
   it(

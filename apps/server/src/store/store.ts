@@ -148,7 +148,8 @@ export class Store {
     if (!found) return undefined;
     const rows = this.db
       .prepare(
-        "SELECT body FROM messages WHERE run_id = ? AND type IN ('event', 'log', 'chat') ORDER BY seq",
+        `SELECT body FROM messages
+         WHERE run_id = ? AND type IN ('event', 'log', 'chat') ORDER BY seq`,
       )
       .all(runId) as { body: string }[];
     const events: Envelope[] = [];
@@ -179,7 +180,8 @@ export class Store {
     this.flush();
     const row = this.db
       .prepare(
-        "SELECT MAX(json_extract(body, '$.envelope.seq')) AS seq FROM messages WHERE run_id = ? AND type = 'event'",
+        `SELECT MAX(json_extract(body, '$.envelope.seq')) AS seq FROM messages
+         WHERE run_id = ? AND type = 'event'`,
       )
       .get(runId) as { seq: number | null };
     return row.seq ?? 0;
@@ -215,7 +217,8 @@ export class Store {
     this.write(() => {
       const stale = this.db
         .prepare(
-          `SELECT id FROM runs r WHERE status NOT IN ('preparing', 'starting', 'running', 'stopping')
+          `SELECT id FROM runs r
+           WHERE status NOT IN ('preparing', 'starting', 'running', 'stopping')
              AND (started_at < ? OR (SELECT COUNT(*) FROM runs n WHERE n.agent_id = r.agent_id
                AND n.started_at > r.started_at) >= ?)`,
         )
