@@ -1,7 +1,6 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Envelope } from '@mooring/protocol';
 import {
   bridgeGatewayAddress,
   ContainerAgentRunner,
@@ -25,22 +24,12 @@ import {
   SKIP_DOCKER,
   SKIP_NOTE,
 } from '../testing/docker-kit';
+import { partKind } from '@mooring/runners/testing';
 import { startAgentEventListener, type AgentEventListener } from './agent-event-listener';
 
 const MINUTES = 60_000;
 const APP = 'weather_assistant';
 const BURST_ID = 'burst_cut';
-
-type Part = { text?: string; functionCall?: unknown; functionResponse?: unknown };
-
-function partKind(envelope: Envelope): string[] {
-  if (envelope.kind !== 'event') return [];
-  const parts = (envelope.event as { content?: { parts?: Part[] } }).content?.parts ?? [];
-  if (parts.some((p) => p.functionCall)) return ['function-call'];
-  if (parts.some((p) => p.functionResponse)) return ['function-response'];
-  if (parts.some((p) => p.text)) return ['text'];
-  return [];
-}
 
 /** The benchmark's agent under an id of its own, so its image is this test's alone. */
 const burstAgent: AgentSpec = {

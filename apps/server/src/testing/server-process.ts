@@ -16,6 +16,11 @@ export class ServerProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
+  /** The server's own pid (it runs in this process's child, not behind a wrapper). */
+  get pid(): number {
+    return this.child?.pid ?? 0;
+  }
+
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['--import', 'tsx', main], {
       env: {

@@ -9,33 +9,12 @@ import {
   testSettings,
 } from '../testing/test-settings';
 import { VenvAgentRunner } from './venv-agent-runner';
+import { chatWithHost } from '../testing/chat-with-host';
+import { partKind } from '../testing/part-kind';
 import { isAlive } from '../testing/process-alive';
 
 const settings = testSettings();
 const MINUTES = 60_000;
-
-async function chat(baseUrl: string, app: string, text: string) {
-  const sessionUrl = `${baseUrl}/apps/${app}/users/test/sessions`;
-  const session = (await (
-    await fetch(sessionUrl, { method: 'POST', body: '{}', headers: json })
-  ).json()) as {
-    id: string;
-  };
-  const response = await fetch(`${baseUrl}/run_sse`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({
-      appName: app,
-      userId: 'test',
-      sessionId: session.id,
-      newMessage: { role: 'user', parts: [{ text }] },
-      streaming: true,
-    }),
-  });
-  expect(response.status).toBe(200);
-  await response.text();
-}
-const json = { 'content-type': 'application/json' };
 
 describe('VenvAgentRunner with real google-adk', () => {
   it(
@@ -49,12 +28,10 @@ describe('VenvAgentRunner with real google-adk', () => {
         expect(endpoint.pid).toBeGreaterThan(0);
         expect(run.envelopes()[0]?.kind).toBe('ready');
 
-        await chat(endpoint.baseUrl, 'weather_assistant', 'What is the weather in Paris?');
+        await chatWithHost(endpoint.baseUrl, 'weather_assistant', 'What is the weather in Paris?');
         await eventually(() => run.envelopes().some((e) => e.kind === 'run-finished'), 'run end');
 
-        const kinds = run
-          .envelopes()
-          .flatMap((e) => (e.kind === 'event' ? [partKind(e.event)] : []));
+        const kinds = run.envelopes().flatMap(partKind);
         const call = kinds.indexOf('function-call');
         const response = kinds.indexOf('function-response');
         const text = kinds.lastIndexOf('text');
@@ -124,7 +101,7 @@ describe('VenvAgentRunner with real google-adk', () => {
       const endpoint = await runner.start();
       try {
         expect(run.logText()).toMatch(/skipped a malformed event line/);
-        await chat(endpoint.baseUrl, 'noisy_pipe', 'hello');
+        await chatWithHost(endpoint.baseUrl, 'noisy_pipe', 'hello');
         await eventually(() => run.envelopes().some((e) => e.kind === 'run-finished'), 'run end');
       } finally {
         await runner.stop();
@@ -162,13 +139,3 @@ describe('VenvAgentRunner with real google-adk', () => {
     10 * MINUTES,
   );
 });
-
-type Part = { text?: string; functionCall?: unknown; functionResponse?: unknown };
-
-function partKind(event: Record<string, unknown>): string {
-  const parts = ((event.content as { parts?: Part[] } | undefined)?.parts ?? []) as Part[];
-  if (parts.some((p) => p.functionCall)) return 'function-call';
-  if (parts.some((p) => p.functionResponse)) return 'function-response';
-  if (parts.some((p) => p.text)) return 'text';
-  return 'other';
-}
