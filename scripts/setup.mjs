@@ -61,6 +61,11 @@ function installUv() {
   run(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', 'uv==0.13.9']);
 }
 
+/** Root on a Debian-like machine may install what the tests need without asking. */
+function canInstallPackages() {
+  return process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
+}
+
 /**
  * What the test suite needs beyond packages: a browser it may drive and a Docker daemon with
  * a Python base image. Checked first, so a missing piece is said in one line, not after
@@ -68,14 +73,31 @@ function installUv() {
  */
 function checkTestNeeds() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium) && canInstallPackages()) {
+    say('installing Chromium from Debian packages for the end-to-end tests');
+    process.env.DEBIAN_FRONTEND ??= 'noninteractive';
+    run('apt-get', ['update', '-q']);
+    run('apt-get', ['install', '-y', '-q', 'chromium']);
+  }
   if (!existsSync(chromium)) {
-    fail(`the end-to-end tests drive ${chromium}; install it (apt-get install chromium) ` +
-      'or set CHROMIUM_PATH.');
+    fail(
+      `the end-to-end tests drive ${chromium}; install it (apt-get install chromium) ` +
+        'or set CHROMIUM_PATH.',
+    );
   }
   if (process.env.MOORING_SKIP_DOCKER === '1') return;
   if (spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) {
-    fail('the tests need a Docker daemon: start one (bash scripts/docker/ensure-daemon.sh ' +
-      'does, as root), or set MOORING_SKIP_DOCKER=1 to leave container tests out.');
+    // The script installs and starts a daemon where it may (root or sudo), else says why not.
+    const started = spawnSync('bash', ['scripts/docker/ensure-daemon.sh'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (started.status !== 0) {
+      fail(
+        'the tests need a Docker daemon: start one (bash scripts/docker/ensure-daemon.sh ' +
+          'does, as root), or set MOORING_SKIP_DOCKER=1 to leave container tests out.',
+      );
+    }
   }
   if (process.env.MOORING_BASE_IMAGE) return;
   const image = 'mooring/python-base:bookworm';
@@ -83,8 +105,10 @@ function checkTestNeeds() {
   say(`building the local base image ${image} the tests use (about a minute, once)`);
   const built = spawnSync('bash', ['scripts/base-image/build.sh'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) {
-    fail(`could not build ${image}; set MOORING_BASE_IMAGE to a Python image you have ` +
-      '(e.g. python:3.11-slim) to use that instead.');
+    fail(
+      `could not build ${image}; set MOORING_BASE_IMAGE to a Python image you have ` +
+        '(e.g. python:3.11-slim) to use that instead.',
+    );
   }
 }
 

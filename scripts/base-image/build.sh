@@ -72,7 +72,9 @@ fi
 
 if ! command -v debootstrap >/dev/null; then
   say "installing debootstrap"
-  $SUDO apt-get install -y debootstrap
+  # A fresh machine may have no package lists yet.
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q debootstrap
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/mooring-base-image.XXXXXX")"
