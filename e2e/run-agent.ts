@@ -92,6 +92,10 @@ export async function runAgentThroughTheUi(
   const row = events.locator('[data-testid="event-row"][data-kind="function-call"]').first();
   await row.click();
   await expect(row).toContainText('"functionCall"');
+  // The newest row sits at the panel's bottom edge; its JSON must open into view.
+  const newest = events.locator('[data-testid="event-row"]').last();
+  await newest.getByRole('button').click();
+  await expect(newest.locator('pre')).toBeInViewport({ ratio: 0.9 });
 
   await card.getByRole('button', { name: 'Stop' }).click();
   await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'stopped', {

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { dockerState } from '@mooring/runners';
 import { loadConfig } from './config/config';
 import { startServer } from './server';
+import { DataDirInUseError } from './store/data-dir-lock';
 
 const pretty = process.stdout.isTTY || process.env.MOORING_LOG_PRETTY === '1';
 const logger = pino({
@@ -15,9 +16,16 @@ async function main(): Promise<void> {
     logger,
     dockerProbe: () => dockerState(),
   }).catch((error: unknown) => {
+    if (error instanceof DataDirInUseError) {
+      process.stderr.write(
+        `\n  ${error.message}.\n  Open it there, stop it first, or give this one its own ` +
+          'folder, e.g. MOORING_DATA_DIR=.mooring-2 MOORING_PORT=4200 npm start\n\n',
+      );
+      process.exit(1);
+    }
     if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
     process.stderr.write(
-      `\n  Port ${config.port} on ${config.host} is in use (is Mooring already running?).\n` +
+      `\n  Port ${config.port} on ${config.host} is in use by another program.\n` +
         '  Set MOORING_PORT to another port, e.g. MOORING_PORT=4200 npm start\n\n',
     );
     process.exit(1);
@@ -26,7 +34,9 @@ async function main(): Promise<void> {
   const lines = agents.map((agent) => `    ${agent.id.padEnd(28)} ${agent.root}/${agent.path}`);
   process.stdout.write(
     `\n  Mooring is running at ${server.url}\n\n  ${agents.length} agent(s) found:\n` +
-      `${lines.join('\n') || '    (none: add agents under the configured roots)'}\n\n`,
+      `${lines.join('\n') || '    (none: add agents under the configured roots)'}\n\n` +
+      `  Container mode builds on ${config.container.baseImage} ` +
+      '(MOORING_BASE_IMAGE changes it).\n  Stop with Ctrl-C.\n\n',
   );
 
   let closing = false;
@@ -35,7 +45,14 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     server.close().then(
-      () => process.exit(0),
+      (kept) => {
+        if (kept.length > 0) {
+          process.stdout.write(
+            `\n  Left running in containers, for the next start to adopt: ${kept.join(', ')}\n`,
+          );
+        }
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -11,6 +11,7 @@ import { createApp } from './http/create-app';
 import { ownOrigins } from './http/origin-policy';
 import { BrowserHub } from './hub/browser-hub';
 import { RunManager, type RunManagerOptions } from './runs/run-manager';
+import { DataDirLock } from './store/data-dir-lock';
 import { Store } from './store/store';
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -19,7 +20,8 @@ export type MooringServer = {
   url: string;
   runs: RunManager;
   hub: BrowserHub;
-  close(): Promise<void>;
+  /** Resolves with the agents whose containers were left running for the next start. */
+  close(): Promise<string[]>;
 };
 
 export type ServerDeps = {
@@ -28,8 +30,21 @@ export type ServerDeps = {
   createRunner?: RunManagerOptions['createRunner'];
 };
 
-/** Wires discovery, runs, the command API and the hub onto one HTTP listener. */
+/**
+ * Wires discovery, runs, the command API and the hub onto one HTTP listener. Refuses with a
+ * {@link DataDirInUseError} when another live Mooring serves from the same data folder.
+ */
 export async function startServer(config: Config, deps: ServerDeps): Promise<MooringServer> {
+  const lock = DataDirLock.acquire(config.dataDir, deps.logger);
+  try {
+    return await serve(config, deps, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function serve(config: Config, deps: ServerDeps, lock: DataDirLock): Promise<MooringServer> {
   const { logger } = deps;
   const agents = await discoverAgents(config.roots, config.agentEnv);
   logger.info({ count: agents.length, roots: config.roots }, 'agents discovered');
@@ -92,6 +107,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
   const port = await listen(server, config.port, config.host);
   origins = [...ownOrigins(config.host, port), ...config.allowedOrigins];
   const url = `http://${config.host}:${port}`;
+  lock.announce(url);
   logger.info({ url }, 'Mooring is listening');
 
   return {
@@ -100,13 +116,15 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Moo
     hub,
     async close() {
       docker.stop();
-      await runs.stopAll({ keepContainers: !config.stopContainersOnExit });
+      const kept = await runs.stopAll({ keepContainers: !config.stopContainersOnExit });
       hub.close();
       await containers.close();
       clearInterval(pruner);
       store.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      lock.release();
+      return kept;
     },
   };
 }

@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MOORING_CONFIG: '/nope/mooring.json' })).toThrow(/does not exist/);
   });
 
+  it('puts the agent event port beside the API port unless told otherwise', async () => {
+    const file = await configFile(JSON.stringify({ port: 4200 }));
+    expect(loadConfig({ MOORING_CONFIG: file }).agentEventPort).toBe(4201);
+    expect(loadConfig({ MOORING_CONFIG: file, MOORING_PORT: '0' }).agentEventPort).toBe(4101);
+    const pinned = { MOORING_CONFIG: file, MOORING_AGENT_EVENT_PORT: '4999' };
+    expect(loadConfig(pinned).agentEventPort).toBe(4999);
+  });
+
   it('refuses a port that is not a port', () => {
     expect(() => loadConfig({ MOORING_PORT: 'eighty' })).toThrow(/not a TCP port/);
   });

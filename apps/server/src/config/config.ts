@@ -77,16 +77,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const base = path.dirname(path.resolve(file));
   const resolve = (p: string) => path.resolve(base, p);
   const roots = env.MOORING_ROOTS?.split(path.delimiter).filter(Boolean) ?? fromFile.roots;
-  const port = env.MOORING_PORT ?? env.PORT;
+  const rawPort = env.MOORING_PORT ?? env.PORT;
+  const port = rawPort === undefined ? (fromFile.port ?? 4100) : parsePort(rawPort);
+  // Beside the API's own port by default, so a second Mooring on another port needs one setting.
+  const eventPort = port > 0 && port < 65535 ? port + 1 : 4101;
   return {
     roots: (roots ?? ['agents']).map(resolve),
     host: env.MOORING_HOST ?? fromFile.host ?? '127.0.0.1',
-    port: port === undefined ? (fromFile.port ?? 4100) : parsePort(port),
+    port,
     dataDir: resolve(env.MOORING_DATA_DIR ?? fromFile.dataDir ?? '.mooring'),
     python: env.MOORING_PYTHON ?? fromFile.python ?? 'python3',
     uv: env.MOORING_UV ?? path.join(REPO_ROOT, '.mooring', 'tools', 'uv', 'bin', 'uv'),
     allowedOrigins: fromFile.allowedOrigins ?? ['http://127.0.0.1:3000', 'http://localhost:3000'],
-    agentEventPort: numberFrom(env.MOORING_AGENT_EVENT_PORT) ?? fromFile.agentEventPort ?? 4101,
+    agentEventPort:
+      numberFrom(env.MOORING_AGENT_EVENT_PORT) ?? fromFile.agentEventPort ?? eventPort,
     stopContainersOnExit: fromFile.stopContainersOnExit ?? false,
     startTimeoutMs: (fromFile.startTimeoutSeconds ?? 120) * 1000,
     retention: {

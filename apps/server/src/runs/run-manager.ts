@@ -225,7 +225,9 @@ export class RunManager {
    * Stops every run; used when the server shuts down. With `keepContainers`, container runs are
    * let go instead, still running, for the next server process to adopt.
    */
-  async stopAll(options: { keepContainers?: boolean } = {}): Promise<void> {
+  /** Stops every run; with `keepContainers`, running containers are left for a later server. */
+  async stopAll(options: { keepContainers?: boolean } = {}): Promise<string[]> {
+    const kept: string[] = [];
     const all = [...this.runs.entries()].map(async ([agentId, run]) => {
       const { mode, status } = run.record.view;
       if (
@@ -235,12 +237,14 @@ export class RunManager {
         run.runner.detach
       ) {
         await run.runner.detach();
+        kept.push(agentId);
         this.options.logger.info({ agentId, runId: run.record.view.id }, 'left running for later');
         return;
       }
       await this.stop(agentId).catch(() => {});
     });
     await Promise.all(all);
+    return kept.sort();
   }
 
   /** Ids of the container runs this process owns, which must survive any clean-up. */

@@ -1,5 +1,5 @@
 import type { Envelope } from '@mooring/protocol';
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatClock } from '../../lib/format/timestamp';
 import { summarizeEnvelope } from '../../lib/events/summarize-envelope';
 import { EventKindTag } from './event-kind-tag';
@@ -16,11 +16,17 @@ function summaryTone(error: boolean, partial: boolean): string {
 /** One envelope: a one-line summary that expands to the envelope's full JSON. */
 export const EventRow = memo(function EventRow({ envelope }: { envelope: Envelope }) {
   const [open, setOpen] = useState(false);
+  const row = useRef<HTMLDivElement>(null);
+  // The newest rows sit at the panel's bottom edge; opened there, their JSON would be out of sight.
+  useEffect(() => {
+    if (open) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [open]);
   const { kind, author, summary, partial } = summarizeEnvelope(envelope);
   const error = kind === 'error';
 
   return (
     <div
+      ref={row}
       data-testid="event-row"
       data-kind={kind}
       data-seq={envelope.seq}
@@ -30,7 +36,7 @@ export const EventRow = memo(function EventRow({ envelope }: { envelope: Envelop
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className={rowBase}>
         <span className="w-8 shrink-0 text-right text-2xs text-faint">{envelope.seq}</span>
         <span className="w-[80px] shrink-0 text-2xs text-faint">{formatClock(envelope.ts)}</span>
-        <span className="w-28 shrink-0 truncate text-dim" title={author}>
+        <span className="w-32 shrink-0 truncate text-dim" title={author}>
           {author}
         </span>
         <EventKindTag kind={kind} partial={partial} />
