@@ -290,7 +290,7 @@ export class RunManager {
   private onStartFailed(agentId: string, record: RunRecord, error: unknown) {
     const stopped = error instanceof RunnerError && error.code === 'stopped';
     if (stopped || record.view.status === 'stopping' || record.view.status === 'stopped') return;
-    const reason = withHint(error instanceof Error ? error.message : String(error));
+    const reason = error instanceof Error ? error.message : String(error);
     this.log(agentId, record, 'system', `start failed: ${reason}`);
     record.view = { ...record.view, reason };
     this.setStatus(agentId, record, 'failed');
@@ -356,15 +356,4 @@ export class RunManager {
     if (!agent) throw new ApiError('agent_not_found', `no agent with id ${agentId}`);
     return agent;
   }
-}
-
-const REGISTRY_TROUBLE = /registry|no such host|pull access denied|manifest unknown/i;
-
-/** A failed pull almost always means no registry is reachable; say what to do about it. */
-function withHint(reason: string): string {
-  if (!REGISTRY_TROUBLE.test(reason) || reason.includes('MOORING_BASE_IMAGE')) return reason;
-  return (
-    `${reason}\nNo registry reachable? Build a local base image with ` +
-    'scripts/base-image/build.sh and set MOORING_BASE_IMAGE=mooring/python-base:bookworm.'
-  );
 }

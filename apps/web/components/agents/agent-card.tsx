@@ -27,8 +27,10 @@ export type AgentCardProps = {
   onStop: (agentId: string) => void;
 };
 
+// min-w-0: a long path in a reason or an error must wrap inside the card, not widen it.
 const frame =
-  'group relative flex cursor-pointer flex-col gap-2 rounded-lg border p-3 transition-colors';
+  'group relative flex min-w-0 cursor-pointer flex-col gap-2 rounded-lg border p-3 ' +
+  'transition-colors';
 const selectedFrame =
   'border-accent-strong/60 bg-raised shadow-[inset_2px_0_0_var(--color-accent)]';
 const idleFrame = 'border-line bg-panel hover:border-line-strong hover:bg-raised/60';
@@ -94,7 +96,7 @@ export function AgentCard(props: AgentCardProps) {
       )}
       <RunProblem agent={agent} />
       {error && (
-        <p role="alert" data-testid="card-error" className="text-2xs break-words text-red-300">
+        <p role="alert" data-testid="card-error" className="text-2xs wrap-anywhere text-red-300">
           {error}
         </p>
       )}

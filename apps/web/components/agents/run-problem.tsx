@@ -1,11 +1,16 @@
 import type { AgentView } from '@mooring/protocol';
 import { useState } from 'react';
-import { registryHint } from '../../lib/runs/registry-hint';
+import { splitReason } from '../../lib/runs/split-reason';
 
-/** Reasons longer than this are clamped to three lines until the user asks for all of it. */
-const LONG_REASON = 160;
+/** A headline longer than this is clamped too until the user asks for all of it. */
+const LONG_HEADLINE = 400;
 
-/** Why the agent's last run failed or exited, with what to do about a known cause. */
+/**
+ * Why the agent's last run failed or exited; a known cause's remedy is part of the reason. Folded, it
+ * shows the reason's first line, which says the cause; unfolded, the output below it keeps its
+ * whitespace in a monospace font, so a traceback's `^^^` markers still point at the right code.
+ * Long paths wrap anywhere rather than push the text past the card's edge.
+ */
 export function RunProblem({ agent }: { agent: AgentView }) {
   const [open, setOpen] = useState(false);
   const reason = agent.run?.reason;
@@ -13,18 +18,25 @@ export function RunProblem({ agent }: { agent: AgentView }) {
   if (!reason) return null;
 
   const failed = agent.status === 'failed';
-  const hint = failed ? registryHint(reason) : null;
   const tone = failed ? 'text-red-300' : 'text-orange-200';
-  const long = reason.length > LONG_REASON || reason.includes('\n');
+  const { headline, detail } = splitReason(reason);
+  const long = detail !== '' || headline.length > LONG_HEADLINE;
   return (
-    <div className="flex flex-col items-start gap-1">
-      <p
+    <div className="flex w-full min-w-0 flex-col items-start gap-1">
+      <div
         data-testid="run-reason"
         title={open ? undefined : reason}
-        className={`text-2xs break-words whitespace-pre-line ${tone} ${open ? '' : 'line-clamp-3'}`}
+        className={`w-full min-w-0 text-2xs wrap-anywhere ${tone}`}
       >
-        {reason}
-      </p>
+        <p className={open ? '' : 'line-clamp-8'}>{headline}</p>
+        {/* Folded, the detail is hidden but still there: the element's text stays the whole
+            reason, which is what end-to-end tests report when a start fails. */}
+        {detail && (
+          <pre className={`mt-1 font-mono whitespace-pre-wrap opacity-90 ${open ? '' : 'hidden'}`}>
+            {detail}
+          </pre>
+        )}
+      </div>
       {long && (
         <button
           type="button"
@@ -37,11 +49,6 @@ export function RunProblem({ agent }: { agent: AgentView }) {
         >
           {open ? 'Show less' : 'Show all'}
         </button>
-      )}
-      {hint && (
-        <p data-testid="run-hint" className="text-2xs break-words text-amber-200/90">
-          {hint}
-        </p>
       )}
     </div>
   );

@@ -1,7 +1,10 @@
 import type { Progress } from '@mooring/protocol';
 import { progressLabel } from '../../lib/runs/progress-label';
 
-/** How far preparing or starting has got: a bar plus "step n of m" and the step's label. */
+/**
+ * How far preparing or starting has got: a bar plus "step n of m" and the step's label; a
+ * single step shows its label alone.
+ */
 export function RunProgress({ progress }: { progress: Progress }) {
   const { current, total } = progress;
   const label = progressLabel(progress.label);
@@ -23,7 +26,7 @@ export function RunProgress({ progress }: { progress: Progress }) {
         />
       </div>
       <div className="flex min-w-0 gap-1.5 text-2xs">
-        <span className="shrink-0 font-mono text-sky-200">{step}</span>
+        {total > 1 && <span className="shrink-0 font-mono text-sky-200">{step}</span>}
         {label && (
           <span className="truncate text-dim" title={label}>
             {label}

@@ -2,8 +2,10 @@ import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
 import { LineSplitter } from '../shared/line-splitter';
+import { stripAnsi } from '../shared/strip-ansi';
 import { TailBuffer } from '../shared/tail-buffer';
 import { RunnerError } from '../runner-error';
+import { buildFailureReason } from './build-failure-reason';
 import { parseBuildMessage, parseBuildStep, type BuildStep } from './build-output';
 
 export type BuildRequest = {
@@ -12,21 +14,26 @@ export type BuildRequest = {
   dockerfile: string;
   tag: string;
   labels: Record<string, string>;
+  /** The configured base image, when the Dockerfile is Mooring's own. */
+  baseImage?: string | undefined;
   signal: AbortSignal;
   onLine(line: string): void;
   onStep(step: BuildStep): void;
 };
 
-const TAIL_LINES = 20;
+/** Enough to find a failed step's traceback or error line in what it printed. */
+const OUTPUT_LINES = 200;
 
 /**
  * Builds an image with the daemon's classic builder, whose plain `Step n/m` lines give progress.
  * Intermediate containers are removed even when a step fails (`forcerm`). Resolves once the tag
- * exists; rejects with `prepare_failed` and the build's last lines, or with whatever aborted it.
+ * exists; rejects with `prepare_failed` and why (see {@link buildFailureReason}), or with whatever
+ * aborted it. Steps colour their stderr, which neither the logs nor the reason show as colour, so
+ * the escapes are removed from every line.
  */
 export async function buildImage(docker: Docker, request: BuildRequest): Promise<void> {
   const { signal } = request;
-  const tail = new TailBuffer(TAIL_LINES);
+  const tail = new TailBuffer(OUTPUT_LINES);
   const stream = await docker.buildImage(Readable.from(pack(request.contextDir)), {
     t: request.tag,
     dockerfile: request.dockerfile,
@@ -38,7 +45,8 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 
   const failure = await new Promise<string | undefined>((resolve, reject) => {
     let error: string | undefined;
-    const output = new LineSplitter((line) => {
+    const output = new LineSplitter((raw) => {
+      const line = stripAnsi(raw);
       if (!line.trim()) return;
       tail.add(line);
       request.onLine(line);
@@ -51,8 +59,10 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       if (message.stream) output.push(message.stream);
       if (message.status) output.push(`${message.status}\n`);
       if (message.error) {
-        error = message.errorDetail?.message ?? message.error;
-        output.push(`${error}\n`);
+        error = stripAnsi(message.errorDetail?.message ?? message.error);
+        // Logged in order but kept out of the tail: the reason gives the verdict a line of its own.
+        output.flush();
+        for (const line of error.split('\n')) if (line.trim()) request.onLine(line);
       }
     });
     stream.on('data', (chunk: Buffer) => messages.push(chunk));
@@ -68,6 +78,11 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 
   if (signal.aborted) throw signal.reason;
   if (failure !== undefined) {
-    throw new RunnerError('prepare_failed', `the image build failed: ${failure}\n${tail.text()}`);
+    const reason = buildFailureReason({
+      error: failure,
+      lines: tail.snapshot(),
+      baseImage: request.baseImage,
+    });
+    throw new RunnerError('prepare_failed', reason);
   }
 }

@@ -4,6 +4,7 @@ import type { AgentRunner, RunContext, RunEndpoint, RunnerSettings } from '../ag
 import type { ChannelRegistration, EventChannel } from '../event-channel';
 import type { Logger } from '../logger';
 import { RunnerError } from '../runner-error';
+import { hostExitReason } from '../shared/host-exit-reason';
 import { ReadyGate } from '../shared/ready-gate';
 import { TailBuffer } from '../shared/tail-buffer';
 import { findAdoptableContainer } from './adoptable-container';
@@ -18,7 +19,8 @@ import { prepareImage } from './prepare-image';
 import { publishedPort } from './published-port';
 import { removeContainer } from './remove-container';
 
-const TAIL_LINES = 30;
+/** Enough to find the traceback of a failed start below the host's and ADK's INFO lines. */
+const OUTPUT_LINES = 200;
 const OUTPUT_DRAIN_MS = 2_000;
 const EXIT_GRACE_MS = 2_000;
 /** How long an adopted host may take to answer `/health`; it was running, so not long. */
@@ -39,7 +41,7 @@ export class ContainerAgentRunner implements AgentRunner {
   /** Ends the follow-up of the container (its wait and output) without touching it. */
   private readonly watch = new AbortController();
   private readonly gate = new ReadyGate();
-  private readonly tail = new TailBuffer(TAIL_LINES);
+  private readonly tail = new TailBuffer(OUTPUT_LINES);
   private starting: Promise<RunEndpoint> | undefined;
   private adopting: Promise<RunEndpoint | undefined> | undefined;
   private stopping: Promise<void> | undefined;
@@ -54,7 +56,7 @@ export class ContainerAgentRunner implements AgentRunner {
     private readonly settings: RunnerSettings,
     private readonly docker: Docker = dockerClient(),
   ) {
-    this.logger = context.logger.child({ mode: 'container' });
+    this.logger = context.logger;
   }
 
   start(): Promise<RunEndpoint> {
@@ -107,6 +109,9 @@ export class ContainerAgentRunner implements AgentRunner {
       });
       this.throwIfStopped();
       this.context.onMessage({ type: 'phase', phase: 'starting' });
+      // A single step: the build's own count, still on the card, no longer says what happens.
+      const launch = { step: 'launch', label: 'Starting container', current: 1, total: 1 };
+      this.context.onMessage({ type: 'progress', progress: launch });
       return await this.launch(channel, imageTag);
     } catch (error) {
       const failure = this.explain(error);
@@ -250,8 +255,7 @@ export class ContainerAgentRunner implements AgentRunner {
   }
 
   private hostExited(exitCode: number): RunnerError {
-    const said = this.tail.text() || '(no output)';
-    return new RunnerError('host_exited', `the agent host exited with code ${exitCode}:\n${said}`);
+    return new RunnerError('host_exited', hostExitReason(exitCode, this.tail.snapshot()));
   }
 
   private async drainOutput(): Promise<void> {

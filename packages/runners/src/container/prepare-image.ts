@@ -117,6 +117,7 @@ async function build(
     dockerfile: BUILD_CONTEXT.dockerfile,
     tag,
     labels: imageLabels(context.agent.id),
+    ...(layout.kind === 'own' ? {} : { baseImage: input.settings.container.baseImage }),
     signal: input.signal,
     onLine: (line) => emitLog(context, 'build', line),
     onStep: ({ current, total }) =>

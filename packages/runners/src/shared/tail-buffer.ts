@@ -12,4 +12,9 @@ export class TailBuffer {
   text(): string {
     return this.lines.join('\n');
   }
+
+  /** A copy of the lines kept, oldest first. */
+  snapshot(): string[] {
+    return [...this.lines];
+  }
 }

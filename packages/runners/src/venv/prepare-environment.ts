@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunContext } from '../agent-runner';
 import { RunnerError } from '../runner-error';
+import { summarizeFailure } from '../shared/failure-summary';
 import { createEnvironment, findInstaller, installDependencies, type Installer } from './installer';
 import {
   DEPENDENCY_FILES,
@@ -78,11 +79,16 @@ async function install(
   await check(install, 'installing dependencies failed');
 }
 
+/** Installer output is long; its error line goes first and only its last lines follow. */
+const REASON_TAIL_LINES = 8;
+
 async function check(result: Promise<{ code: number; tail: string }>, message: string) {
   const { code, tail } = await result;
   if (code === 0) return;
-  const last = tail.split('\n').filter(Boolean).slice(-8).join('\n');
-  throw new RunnerError('prepare_failed', `${message} (exit code ${code}):\n${last}`);
+  const summary = summarizeFailure(tail.split('\n'), REASON_TAIL_LINES);
+  const failed = `${message} (exit code ${code})`;
+  const headline = summary.cause === undefined ? failed : `${failed}: ${summary.cause}`;
+  throw new RunnerError('prepare_failed', [headline, ...summary.tail].join('\n'));
 }
 
 async function dependencyFile(projectDir: string): Promise<string | undefined> {

@@ -6,6 +6,7 @@ import { RunnerError } from '../runner-error';
 import { decodeEnvelope } from '../shared/envelope-decoder';
 import { exitCodeOf } from '../shared/exit-code';
 import { freePort } from '../shared/free-port';
+import { hostExitReason } from '../shared/host-exit-reason';
 import { LineSplitter } from '../shared/line-splitter';
 import { ReadyGate } from '../shared/ready-gate';
 import { TailBuffer } from '../shared/tail-buffer';
@@ -13,6 +14,8 @@ import { prepareEnvironment, VENV_STEPS } from './prepare-environment';
 
 /** The host writes envelopes to this inherited descriptor. */
 const EVENT_FD = 3;
+/** Enough to find the traceback of a failed start below the host's and ADK's INFO lines. */
+const OUTPUT_LINES = 200;
 
 /**
  * Runs an agent in a Python virtual environment of its own: the agent host is a child process
@@ -108,7 +111,7 @@ export class VenvAgentRunner implements AgentRunner {
 
   private wireOutput(child: ChildProcess): void {
     const { onMessage, logger } = this.context;
-    const tail = new TailBuffer();
+    const tail = new TailBuffer(OUTPUT_LINES);
     const forward = (stream: 'stdout' | 'stderr') => (line: string) => {
       tail.add(line);
       onMessage({ type: 'log', log: { stream, line, ts: Date.now() } });
@@ -126,10 +129,8 @@ export class VenvAgentRunner implements AgentRunner {
     child.on('close', (code, signal) => {
       const exitCode = exitCodeOf(code, signal);
       logger.info({ pid: child.pid, exitCode, signal }, 'agent host exited');
-      const detail = tail.text() || '(no output)';
-      this.gate.fail(
-        new RunnerError('host_exited', `the agent host exited with code ${exitCode}:\n${detail}`),
-      );
+      const reason = hostExitReason(exitCode, tail.snapshot());
+      this.gate.fail(new RunnerError('host_exited', reason));
       if (!this.stopping) onMessage({ type: 'exit', exitCode });
     });
   }
