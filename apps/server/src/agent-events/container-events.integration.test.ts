@@ -100,7 +100,8 @@ describe.skipIf(SKIP_DOCKER)(`container events over the real channel${SKIP_NOTE}
       try {
         expect(Date.now() - started).toBeLessThan(60_000);
         expect(run.logText()).toContain('image reused');
-        expect(run.messages.some((m) => m.type === 'progress')).toBe(false);
+        const steps = run.messages.flatMap((m) => (m.type === 'progress' ? [m.progress.step] : []));
+        expect(steps).toEqual(['launch']);
 
         await dockerClient()
           .getContainer(endpoint.containerId ?? '')
