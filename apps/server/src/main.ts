@@ -4,10 +4,18 @@ import { loadConfig } from './config/config';
 import { startServer } from './server';
 import { DataDirInUseError } from './store/data-dir-lock';
 
-const pretty = process.stdout.isTTY || process.env.MOORING_LOG_PRETTY === '1';
+// Read by a person by default, also through turbo's pipe; JSON lines for a log collector.
+const pretty = process.env.MOORING_LOG_FORMAT !== 'json';
 const logger = pino({
   level: process.env.MOORING_LOG_LEVEL ?? 'info',
-  ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+  ...(pretty
+    ? {
+        transport: {
+          target: 'pino-pretty',
+          options: { ignore: 'pid,hostname', singleLine: true, translateTime: 'SYS:HH:MM:ss' },
+        },
+      }
+    : {}),
 });
 
 async function main(): Promise<void> {

@@ -116,6 +116,7 @@ async function serve(config: Config, deps: ServerDeps, lock: DataDirLock): Promi
     hub,
     async close() {
       docker.stop();
+      containers.channel.stopAdmitting();
       const kept = await runs.stopAll({ keepContainers: !config.stopContainersOnExit });
       hub.close();
       await containers.close();

@@ -109,6 +109,13 @@ describe('AgentEventChannel upgrades', () => {
     await expect(connect('weather', bearer(run.registration.secret))).rejects.toThrow('HTTP 401');
   });
 
+  it('asks even a rightful host to come back later once it stops admitting', async () => {
+    const run = registerRun('weather', 'run-1');
+    channel.stopAdmitting();
+    await expect(connect('weather', bearer(run.registration.secret))).rejects.toThrow('HTTP 503');
+    expect(channel.counters.refused).toBe(0);
+  });
+
   it('gives a URL on the public host and the listener port', () => {
     expect(channel.urlFor('a.b')).toBe(`ws://127.0.0.1:${listener.port}/ws/agent-events/a.b`);
   });

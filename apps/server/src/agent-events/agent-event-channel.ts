@@ -78,6 +78,7 @@ export class AgentEventChannel implements EventChannel {
   private readonly logger: Logger;
   private readonly publicHost: string;
   private port: number | undefined;
+  private admitting = true;
 
   constructor(options: AgentEventChannelOptions) {
     this.logger = options.logger.child({ component: 'agent-events' });
@@ -140,8 +141,21 @@ export class AgentEventChannel implements EventChannel {
     return { ...this.tally };
   }
 
+  /**
+   * Refuses new connections from now on with 503, which a host takes as "try again later". A
+   * shutting-down server calls it first: the runs it leaves running unregister, and their hosts
+   * must wait for the next server rather than be turned away as strangers.
+   */
+  stopAdmitting(): void {
+    this.admitting = false;
+  }
+
   /** For `upgrade` events of the listener containers reach; refuses anything not authorised. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!this.admitting) {
+      this.logger.debug({ url: request.url }, 'shutting down; an agent event connection waits');
+      return refuseUpgrade(socket, 503);
+    }
     const agentId = agentIdFromUrl(request.url);
     if (!agentId) return this.refuse(socket, 404, 'no such endpoint');
     const headers = upgradeHeadersSchema.safeParse(request.headers);

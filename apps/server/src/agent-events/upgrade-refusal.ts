@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 
-export type RefusalStatus = 401 | 403 | 404;
+export type RefusalStatus = 401 | 403 | 404 | 503;
 
 /** Answers a refused WebSocket upgrade with a bare HTTP status on the raw socket, then drops it. */
 export function refuseUpgrade(socket: Duplex, status: RefusalStatus): void {

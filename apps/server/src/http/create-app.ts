@@ -35,7 +35,10 @@ export function createApp(options: AppOptions): Hono {
     const started = performance.now();
     await next();
     const ms = Math.round(performance.now() - started);
-    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+    const line = { method: c.req.method, path: c.req.path, status: c.res.status, ms };
+    // The page's own files are many per load and say nothing an API call does not.
+    const level = c.req.path.startsWith('/api/') || c.res.status >= 400 ? 'info' : 'debug';
+    logger[level](line, 'request');
   });
   app.use('/api/*', cors({ origin: (origin) => (allowed(origin) ? origin : null) }));
   app.use('/api/*', async (c, next) => {

@@ -28,6 +28,7 @@ export class ServerProcess {
         ...this.env,
         MOORING_PORT: String(this.port),
         MOORING_LOG_LEVEL: 'warn',
+        MOORING_LOG_FORMAT: 'json',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
