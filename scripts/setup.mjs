@@ -49,7 +49,7 @@ function installNodeModules() {
   const lock = path.join(root, 'package-lock.json');
   const installed = path.join(root, 'node_modules', '.package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  say('installing npm packages');
+  say('installing npm packages (a minute or two the first time)');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 

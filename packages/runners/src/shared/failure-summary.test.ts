@@ -94,6 +94,13 @@ describe('summarizeFailure', () => {
       "Couldn't parse requirement in `requirements.txt` at position 0: " +
         'Expected a quoted string or a valid marker name, found `this`',
     );
+    const quoted = [
+      "error: Couldn't parse requirement in `requirements.txt` at position 11",
+      '  cause: Expected one of `@`, `(`, `<`, `=`, `>`, `~`, `!`, `;`, found `l`',
+      '         this line is broken',
+      '              ^',
+    ];
+    expect(summarizeFailure(quoted).cause).toMatch(/found `l` in "this line is broken"$/);
     const resolution = [
       '  × No solution found when resolving dependencies:',
       '  ╰─▶ Because nope was not found in the package registry, nothing works.',

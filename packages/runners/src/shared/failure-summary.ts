@@ -21,6 +21,8 @@ const HEADLESS_EXCEPTION = /^(?:[A-Za-z_]\w*\.)*\w*(?:Error|Exception)(?::|$)/;
 const INSTALLER_ERROR = /^\s*(?:ERROR:|error:|×)\s+(.+)$/;
 /** uv explains its error on the next lines: `  cause: ...`, `Caused by: ...`, `╰─▶ ...`. */
 const ERROR_DETAIL = /^\s*(?:cause:|caused by:|[├╰]─▶)\s*(.+)$/i;
+/** Under a parse error uv quotes the offending line and points at it with carets. */
+const CARET_LINE = /^\s*\^+\s*$/;
 
 /**
  * Reads a failure's output (escapes and all) for the line that says what went wrong: the last
@@ -72,11 +74,18 @@ function installerError(lines: readonly string[]): string | undefined {
     const message = INSTALLER_ERROR.exec(line)?.[1]?.trim();
     if (!message) continue;
     const detail = ERROR_DETAIL.exec(lines[index + 1] ?? '')?.[1]?.trim();
-    if (detail) return `${message.replace(/:$/, '')}: ${detail}`;
+    if (detail) return `${message.replace(/:$/, '')}: ${detail}${quotedLine(lines, index + 2)}`;
     // `ERROR: Exception:` and the like only introduce what follows; the traceback says more.
     if (!message.endsWith(':')) return message;
   }
   return undefined;
+}
+
+/** ` in "this line is broken"` when uv quoted the line it could not parse; a position alone
+ * does not tell a person which line of the file is wrong. */
+function quotedLine(lines: readonly string[], at: number): string {
+  const quoted = lines[at]?.trim();
+  return quoted && CARET_LINE.test(lines[at + 1] ?? '') ? ` in "${quoted}"` : '';
 }
 
 function tailOf(lines: readonly string[], size: number): string[] {
