@@ -4,7 +4,9 @@ import type { AgentView } from '@mooring/protocol';
 import { onStop } from '../../lib/actions/agent-commands';
 import { useAgentRuns } from '../../lib/hooks/use-agent-runs';
 import { startAgent } from '../../lib/actions/start-agent';
+import { useOffline } from '../../lib/hooks/use-offline';
 import { useRunHistory } from '../../lib/hooks/use-run-history';
+import type { PastRun } from '../../lib/runs/past-run';
 import { displayedRunId, isViewingPastRun } from '../../lib/store/displayed-run';
 import { effectiveMode } from '../../lib/store/effective-mode';
 import { useMooringActions, useMooringStore } from '../../lib/store/mooring-store';
@@ -28,8 +30,11 @@ export function AgentRunView({ agent }: { agent: AgentView }) {
   const mode = useMooringStore((state) =>
     effectiveMode(agent, state.modes[agent.id], state.docker),
   );
+  const offline = useOffline();
   const history = useAgentRuns(agent.id);
   useRunHistory(runId);
+  const pastRun: PastRun | null =
+    past && runId ? { id: runId, run: history.runs.find((run) => run.id === runId) } : null;
 
   const choose = (chosen: string) => viewRun(agent.id, chosen === currentRunId ? null : chosen);
   const menu = (
@@ -47,16 +52,14 @@ export function AgentRunView({ agent }: { agent: AgentView }) {
         agent={agent}
         mode={mode}
         pending={pending}
+        offline={offline}
+        past={pastRun}
         onStart={startAgent}
         onStop={(id) => void onStop(id)}
         history={menu}
       />
-      {past && runId && (
-        <PastRunBar
-          runId={runId}
-          run={history.runs.find((run) => run.id === runId)}
-          onBack={() => viewRun(agent.id, null)}
-        />
+      {pastRun && (
+        <PastRunBar runId={pastRun.id} run={pastRun.run} onBack={() => viewRun(agent.id, null)} />
       )}
       <div className={panels}>
         <ChatPanel agent={agent} runId={runId} past={past} />

@@ -19,6 +19,8 @@ export type AgentCardProps = {
   mode: RunMode;
   selected: boolean;
   pending: PendingCommand | null;
+  /** The hub link is down: commands wait for it. */
+  offline: boolean;
   error: string | null;
   progress: Progress | null;
   onSelect: (agentId: string) => void;
@@ -83,6 +85,7 @@ export function AgentCard(props: AgentCardProps) {
         docker={docker}
         mode={mode}
         pending={pending}
+        offline={props.offline}
         onModeChange={(next) => props.onModeChange(agent.id, next)}
         onStart={() => props.onStart(agent.id)}
         onStop={() => props.onStop(agent.id)}

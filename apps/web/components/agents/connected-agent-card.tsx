@@ -2,6 +2,7 @@
 
 import { onStop } from '../../lib/actions/agent-commands';
 import { startAgent } from '../../lib/actions/start-agent';
+import { useOffline } from '../../lib/hooks/use-offline';
 import { effectiveMode } from '../../lib/store/effective-mode';
 import { useMooringActions, useMooringStore } from '../../lib/store/mooring-store';
 import { AgentCard } from './agent-card';
@@ -18,6 +19,7 @@ export function ConnectedAgentCard({ agentId }: { agentId: string }) {
     const run = state.agents[agentId]?.run;
     return run ? (state.runs[run.id]?.progress ?? run.progress ?? null) : null;
   });
+  const offline = useOffline();
   const { selectAgent, setMode } = useMooringActions();
   if (!agent) return null;
 
@@ -28,6 +30,7 @@ export function ConnectedAgentCard({ agentId }: { agentId: string }) {
       mode={effectiveMode(agent, chosen, docker)}
       selected={selected}
       pending={pending}
+      offline={offline}
       error={error}
       progress={progress}
       onSelect={selectAgent}

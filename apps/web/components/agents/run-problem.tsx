@@ -6,10 +6,11 @@ import { splitReason } from '../../lib/runs/split-reason';
 const LONG_HEADLINE = 400;
 
 /**
- * Why the agent's last run failed or exited; a known cause's remedy is part of the reason. Folded, it
- * shows the reason's first line, which says the cause; unfolded, the output below it keeps its
- * whitespace in a monospace font, so a traceback's `^^^` markers still point at the right code.
- * Long paths wrap anywhere rather than push the text past the card's edge.
+ * Why the agent's last run failed or exited; a known cause's remedy is part of the reason.
+ * Folded, it shows the reason's first line, which says the cause; unfolded, the output below it
+ * keeps its whitespace in a monospace font, so a traceback's `^^^` markers still point at the
+ * right code. Long paths wrap anywhere rather than push the text past the card's edge, and a
+ * long output scrolls in a box of its own rather than push the other cards off screen.
  */
 export function RunProblem({ agent }: { agent: AgentView }) {
   const [open, setOpen] = useState(false);
@@ -32,7 +33,10 @@ export function RunProblem({ agent }: { agent: AgentView }) {
         {/* Folded, the detail is hidden but still there: the element's text stays the whole
             reason, which is what end-to-end tests report when a start fails. */}
         {detail && (
-          <pre className={`mt-1 font-mono whitespace-pre-wrap opacity-90 ${open ? '' : 'hidden'}`}>
+          <pre
+            className={`mt-1 max-h-64 overflow-auto font-mono whitespace-pre-wrap opacity-90
+              ${open ? '' : 'hidden'}`}
+          >
             {detail}
           </pre>
         )}

@@ -5,15 +5,17 @@ import { Button } from '../ui/button';
 
 type ChatComposerProps = {
   disabled: boolean;
+  /** Why Send is disabled though the box is not, e.g. while the hub link is down. */
+  holdReason?: string | undefined;
   placeholder: string;
   onSend: (text: string) => void;
 };
 
 /** The message box: Enter sends, Shift+Enter starts a new line. */
-export function ChatComposer({ disabled, placeholder, onSend }: ChatComposerProps) {
+export function ChatComposer({ disabled, holdReason, placeholder, onSend }: ChatComposerProps) {
   const [text, setText] = useState('');
   const id = useId();
-  const canSend = !disabled && text.trim().length > 0;
+  const canSend = !disabled && !holdReason && text.trim().length > 0;
 
   const send = () => {
     if (!canSend) return;
@@ -47,7 +49,13 @@ export function ChatComposer({ disabled, placeholder, onSend }: ChatComposerProp
           py-1.5 text-[13px] placeholder:text-faint focus:border-accent-strong focus:outline-none
           disabled:cursor-not-allowed disabled:opacity-50"
       />
-      <Button type="submit" tone="primary" disabled={!canSend} className="h-9 px-3">
+      <Button
+        type="submit"
+        tone="primary"
+        disabled={!canSend}
+        title={disabled ? undefined : holdReason}
+        className="h-9 px-3"
+      >
         Send
       </Button>
     </form>

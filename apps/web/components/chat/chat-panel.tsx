@@ -6,6 +6,7 @@ import { sendChat } from '../../lib/actions/send-chat';
 import { deriveChat } from '../../lib/chat/derive-chat';
 import type { ChatItem } from '../../lib/chat/chat-item';
 import type { LocalTurn } from '../../lib/chat/local-turn';
+import { OFFLINE_REASON, useOffline } from '../../lib/hooks/use-offline';
 import { useStickToBottom } from '../../lib/hooks/use-stick-to-bottom';
 import { useMooringStore } from '../../lib/store/mooring-store';
 import { JumpToLatest } from '../ui/jump-to-latest';
@@ -61,6 +62,7 @@ export function ChatPanel({ agent, runId, past }: ChatPanelProps) {
     [agent.name, envelopes, chat, localTurns],
   );
   const { ref, stuck, onScroll, scrollToBottom } = useStickToBottom(items);
+  const offline = useOffline();
   const running = !past && agent.status === 'running' && runId !== null && agent.run?.id === runId;
   const turns = items.filter((item) => item.kind === 'user').length;
 
@@ -93,6 +95,7 @@ export function ChatPanel({ agent, runId, past }: ChatPanelProps) {
       )}
       <ChatComposer
         disabled={!running}
+        holdReason={offline ? OFFLINE_REASON : undefined}
         placeholder={placeholder(agent, running, past)}
         onSend={(text) => runId && void sendChat(agent.id, runId, text)}
       />

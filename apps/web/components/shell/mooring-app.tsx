@@ -5,6 +5,7 @@ import { useHubConnection } from '../../lib/hooks/use-hub-connection';
 import { AgentDetail } from '../agent-detail/agent-detail';
 import { AgentList } from '../agents/agent-list';
 import { ConnectionBanner } from './connection-banner';
+import { OfflineDim } from './offline-dim';
 import { SidebarHeader } from './sidebar-header';
 import { StoreNotice } from './store-notice';
 
@@ -16,7 +17,7 @@ export function MooringApp() {
   return (
     <div className="flex h-screen min-h-0 flex-col">
       <ConnectionBanner />
-      <div className="grid min-h-0 flex-1 grid-cols-[320px_minmax(0,1fr)]">
+      <OfflineDim className="grid min-h-0 flex-1 grid-cols-[320px_minmax(0,1fr)]">
         <aside className="flex min-h-0 flex-col border-r border-line bg-panel">
           <SidebarHeader />
           <StoreNotice />
@@ -25,7 +26,7 @@ export function MooringApp() {
         <main className="flex min-h-0 min-w-0 flex-col">
           <AgentDetail />
         </main>
-      </div>
+      </OfflineDim>
     </div>
   );
 }

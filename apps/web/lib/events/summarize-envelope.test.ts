@@ -24,14 +24,33 @@ describe('summarizeEnvelope', () => {
     });
   });
 
-  it('summarizes function calls and responses', () => {
+  it('summarizes function calls and responses without repeating the kind tag', () => {
     const call = summarizeEnvelope(callEvent(1, 'get_weather', { city: 'Paris' }, 'c1'));
     expect(call.kind).toBe('function-call');
-    expect(call.summary).toBe('call get_weather {"city":"Paris"}');
+    expect(call.summary).toBe('get_weather {"city":"Paris"}');
 
     const response = summarizeEnvelope(responseEvent(2, 'get_weather', { ok: true }, 'c1'));
     expect(response.kind).toBe('function-response');
-    expect(response.summary).toBe('response get_weather {"ok":true}');
+    expect(response.summary).toBe('get_weather {"ok":true}');
+  });
+
+  it('names a part whose kind the row does not show', () => {
+    const parts = [
+      { text: 'weighing it up', thought: true },
+      { text: 'Let me look.' },
+      { functionCall: { name: 'get_weather', args: { city: 'Paris' }, id: 'c1' } },
+    ];
+    const mixed = summarizeEnvelope(eventEnvelope(1, { content: { role: 'model', parts } }));
+    expect(mixed).toMatchObject({
+      kind: 'function-call',
+      summary: 'thought: weighing it up · Let me look. · get_weather {"city":"Paris"}',
+    });
+
+    const alone = [{ text: 'weighing it up', thought: true }];
+    const thought = summarizeEnvelope(
+      eventEnvelope(2, { content: { role: 'model', parts: alone } }),
+    );
+    expect(thought).toMatchObject({ kind: 'thought', summary: 'weighing it up' });
   });
 
   it('treats event error messages and error envelopes as errors', () => {

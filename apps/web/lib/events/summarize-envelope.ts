@@ -21,14 +21,24 @@ export type EnvelopeSummary = {
   partial: boolean;
 };
 
-function describePart(part: AdkPart): string | null {
+/** Names what a part is only where the row's kind tag does not say so already. */
+function labelled(label: string, text: string, tagged: boolean): string {
+  return tagged ? text : `${label} ${text}`;
+}
+
+function describePart(part: AdkPart, kind: EventKind): string | null {
   switch (part.type) {
     case 'text':
-      return part.thought ? `thought: ${oneLine(part.text, 100)}` : oneLine(part.text, 160);
-    case 'function-call':
-      return `call ${part.call.name} ${compactJson(part.call.args ?? {}, 100)}`;
-    case 'function-response':
-      return `response ${part.response.name} ${compactJson(part.response.response ?? {}, 100)}`;
+      if (!part.thought) return oneLine(part.text, 160);
+      return labelled('thought:', oneLine(part.text, 100), kind === 'thought');
+    case 'function-call': {
+      const text = `${part.call.name} ${compactJson(part.call.args ?? {}, 100)}`;
+      return labelled('call', text, kind === 'function-call');
+    }
+    case 'function-response': {
+      const text = `${part.response.name} ${compactJson(part.response.response ?? {}, 100)}`;
+      return labelled('response', text, kind === 'function-response');
+    }
     default:
       return null;
   }
@@ -88,10 +98,13 @@ export function summarizeEnvelope(envelope: Envelope): EnvelopeSummary {
       const parts = readParts(event);
       if (event.author === 'user') return describeUserMessage(parts);
       const error = readEventError(event);
-      const described = parts.map(describePart).filter((text) => text !== null);
+      const kind = kindOf(parts, error);
+      const described = parts
+        .map((part) => describePart(part, kind))
+        .filter((text) => text !== null);
       const summary = error ? `error: ${oneLine(error, 200)}` : described.join(' · ');
       return {
-        kind: kindOf(parts, error),
+        kind,
         author: event.author ?? 'unknown',
         summary: summary || describeOther(event),
         partial: event.partial === true,
