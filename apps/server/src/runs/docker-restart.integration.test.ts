@@ -33,8 +33,11 @@ let server: ServerProcess | undefined;
 let proxy: DaemonProxy | undefined;
 const runIds: string[] = [];
 
+/** Every server started, so that one a failed test left behind is killed too. */
+const servers: ServerProcess[] = [];
+
 afterAll(async () => {
-  await server?.kill('SIGKILL');
+  for (const started of servers) await started.kill('SIGKILL');
   await proxy?.cut();
   await removeContainersOfRuns(runIds);
   for (const dir of temps) await rm(dir, { recursive: true, force: true });
@@ -50,6 +53,7 @@ async function startServer(port: number, extraEnv: Record<string, string> = {}) 
     MOORING_BASE_IMAGE: BASE_IMAGE,
     ...extraEnv,
   });
+  servers.push(server);
   await server.start();
 }
 

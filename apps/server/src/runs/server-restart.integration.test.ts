@@ -10,7 +10,11 @@ import { isAlive } from '@mooring/runners/testing';
 const MINUTES = 60_000;
 let dataDir = '';
 
+/** Every server started, so that one a failed test left behind is killed too. */
+const servers: ServerProcess[] = [];
+
 afterAll(async () => {
+  for (const server of servers) await server.kill('SIGKILL');
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -25,6 +29,7 @@ describe('a server killed while a venv agent runs', () => {
         MOORING_AGENT_EVENT_PORT: '4362',
       };
       const first = new ServerProcess(4361, env);
+      servers.push(first);
       await first.start();
       await first.json('/api/agents/story_dice/start', {
         method: 'POST',
@@ -47,6 +52,7 @@ describe('a server killed while a venv agent runs', () => {
       expect(isAlive(running.run.pid)).toBe(false);
 
       const second = new ServerProcess(4361, env);
+      servers.push(second);
       await second.start();
       try {
         const agent = await second.json('/api/agents/story_dice');

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,8 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
+    // A server another test left on this port would answer the health check in this one's place.
+    if (!(await portIsFree(this.port))) throw new Error(`port ${this.port} is already in use`);
     this.child = spawn(process.execPath, ['--import', 'tsx', main], {
       env: {
         ...process.env,
@@ -72,4 +75,12 @@ export class ServerProcess {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }

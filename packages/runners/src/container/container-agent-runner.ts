@@ -234,8 +234,9 @@ export class ContainerAgentRunner implements AgentRunner {
     }
     // An adopted run is reported running once `adopt` resolves; its exit must come after that.
     await this.adopting?.catch(() => undefined);
-    this.context.onMessage({ type: 'exit', ...exit });
+    // Removed first, so that a run reported as exited has no container left to find.
     await this.cleanUp();
+    this.context.onMessage({ type: 'exit', ...exit });
   }
 
   /**
