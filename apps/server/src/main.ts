@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     `\n  Mooring is running at ${server.url}\n\n  ${agents.length} agent(s) found:\n` +
       `${lines.join('\n') || '    (none: add agents under the configured roots)'}\n\n` +
       `  Container mode builds on ${config.container.baseImage} ` +
-      '(MOORING_BASE_IMAGE changes it).\n  Stop with Ctrl-C.\n\n',
+      '(set with MOORING_BASE_IMAGE or container.baseImage).\n  Stop with Ctrl-C.\n\n',
   );
 
   let closing = false;

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'not_running',
   'docker_unavailable',
   'agent_unreachable',
+  'agent_error',
   'internal',
 ] as const;
 

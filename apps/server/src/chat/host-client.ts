@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { AgentTurnError } from './agent-turn-error';
 
 const sessionSchema = z.looseObject({ id: z.string() });
 const sseEventSchema = z.looseObject({
   author: z.string().optional(),
   partial: z.boolean().optional(),
   errorMessage: z.string().optional(),
+  /** What ADK's API server sends when the run itself raised. */
+  error: z.string().optional(),
   content: z
     .looseObject({ parts: z.array(z.looseObject({ text: z.string().optional() })).optional() })
     .optional(),
@@ -44,7 +47,7 @@ export class HostClient {
       ...(signal ? { signal } : {}),
     });
     if (!response.ok || !response.body) {
-      throw new Error(`the agent answered ${response.status}: ${await response.text()}`);
+      throw new AgentTurnError(`the agent answered ${response.status}: ${await response.text()}`);
     }
     return finalText(await response.text());
   }
@@ -60,7 +63,8 @@ export function finalText(body: string): string {
     const parsed = sseEventSchema.safeParse(safeJson(line.slice(5).trim()));
     if (!parsed.success) continue;
     const event = parsed.data;
-    if (event.errorMessage) throw new Error(event.errorMessage);
+    const error = event.error ?? event.errorMessage;
+    if (error) throw new AgentTurnError(error);
     if (event.partial || event.author === 'user') continue;
     const text = (event.content?.parts ?? []).map((part) => part.text ?? '').join('');
     if (text) texts.push(text);

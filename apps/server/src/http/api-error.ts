@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, 400 | 403 | 404 | 409 | 500 | 502 | 503> = {
   not_running: 409,
   docker_unavailable: 503,
   agent_unreachable: 502,
+  agent_error: 502,
   internal: 500,
 };
 

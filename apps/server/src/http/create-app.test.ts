@@ -131,6 +131,23 @@ describe('command API', () => {
     expect(body.agent.status).toBe('stopped');
   });
 
+  it("reports an agent's own failure as agent_error, the message delivered", async () => {
+    await api('POST', '/api/agents/alpha/start', { mode: 'venv' });
+    runners[0]?.ready(host.url);
+    await until(async () => (await api('GET', '/api/agents/alpha')).body.status === 'running');
+
+    host.failNext.push('ValueError: No API key was provided.');
+    const failed = await api('POST', '/api/agents/alpha/chat', { message: 'hi' });
+    expect(failed.status).toBe(502);
+    expect(failed.body.error).toEqual({
+      code: 'agent_error',
+      message: 'the agent failed: ValueError: No API key was provided.',
+    });
+    const { run } = (await api('GET', '/api/agents/alpha')).body;
+    const history = await api('GET', `/api/runs/${run.id}`);
+    expect(history.body.chat.map((t: any) => t.text)).toEqual(['hi']);
+  });
+
   it('refuses to chat with an agent that is not running', async () => {
     const { status, body } = await api('POST', '/api/agents/beta/chat', { message: 'hi' });
     expect(status).toBe(409);

@@ -19,6 +19,7 @@ import {
   type RunnerSettings,
 } from '@mooring/runners';
 import type { AgentEntry } from '../agents/agent-entry';
+import { AgentTurnError } from '../chat/agent-turn-error';
 import { HostClient } from '../chat/host-client';
 import { ApiError } from '../http/api-error';
 import type { Store } from '../store/store';
@@ -211,6 +212,9 @@ export class RunManager {
         this.addChat(agentId, record, { role: 'agent', text, ts: Date.now() });
         return { sessionId, text };
       } catch (error) {
+        if (error instanceof AgentTurnError) {
+          throw new ApiError('agent_error', `the agent failed: ${error.message}`, { cause: error });
+        }
         const reason = error instanceof Error ? error.message : String(error);
         throw new ApiError('agent_unreachable', `the agent did not answer: ${reason}`, {
           cause: error,

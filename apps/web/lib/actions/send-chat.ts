@@ -18,6 +18,11 @@ export async function sendChat(agentId: string, runId: string, text: string): Pr
     const response = await sendChatMessage(agentId, text);
     patchLocalTurn(runId, id, { state: 'sent', reply: response.text });
   } catch (error) {
+    // The agent got the message and failed on it: the reply's events show that failure.
+    if (error instanceof ApiRequestError && error.code === 'agent_error') {
+      patchLocalTurn(runId, id, { state: 'sent' });
+      return;
+    }
     const message = error instanceof ApiRequestError ? error.describe() : String(error);
     patchLocalTurn(runId, id, { state: 'failed', error: message });
   }

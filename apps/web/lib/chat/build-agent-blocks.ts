@@ -74,7 +74,16 @@ function addEvent(draft: Draft, envelope: EventEnvelope): void {
   if (!partial) parts.forEach((part) => addPart(draft, part));
 
   const error = readEventError(event);
-  if (error) draft.segments.push({ kind: 'error', message: error });
+  if (error) addError(draft, error);
+}
+
+/**
+ * One failure often reaches the host three times (the model's error callback, the event that
+ * carries it, the run's own exception); the reply says it once.
+ */
+function addError(draft: Draft, message: string): void {
+  const said = draft.segments.some((s) => s.kind === 'error' && s.message === message);
+  if (!said) draft.segments.push({ kind: 'error', message });
 }
 
 function invocationOf(envelope: Envelope): string | null {
@@ -83,18 +92,14 @@ function invocationOf(envelope: Envelope): string | null {
   return envelope.invocationId ?? null;
 }
 
-function authorOf(envelope: Envelope): string {
-  if (envelope.kind === 'event') return envelope.event.author ?? 'agent';
-  return envelope.kind === 'error' ? envelope.source : 'agent';
-}
-
-function toBlock(draft: Draft): AgentBlock {
+function toBlock(draft: Draft, fallbackAuthor: string): AgentBlock {
   const segments = draft.segments.map((segment) =>
     segment.kind === 'text' && draft.finished ? { ...segment, streaming: false } : segment,
   );
   const streaming = segments.some((segment) => segment.kind === 'text' && segment.streaming);
   const { key, question, startedAt } = draft;
-  return { key, author: draft.author ?? 'agent', question, startedAt, segments, streaming };
+  const author = draft.author ?? fallbackAuthor;
+  return { key, author, question, startedAt, segments, streaming };
 }
 
 type Grouping = {
@@ -154,7 +159,10 @@ function draftFor(grouping: Grouping, envelope: Envelope): Draft | null {
  * each turn with an event by `user` holding the message: it becomes the block's question and is
  * never shown as the agent's text. A block may hold only its question until the agent answers.
  */
-export function buildAgentBlocks(envelopes: readonly Envelope[]): AgentBlock[] {
+export function buildAgentBlocks(
+  envelopes: readonly Envelope[],
+  fallbackAuthor = 'agent',
+): AgentBlock[] {
   const grouping: Grouping = { drafts: new Map(), current: null, question: null };
 
   for (const envelope of envelopes) {
@@ -167,14 +175,15 @@ export function buildAgentBlocks(envelopes: readonly Envelope[]): AgentBlock[] {
     const draft = draftFor(grouping, envelope);
     if (!draft) continue;
     grouping.current = draft;
-    if (envelope.kind !== 'run-finished') draft.author ??= authorOf(envelope);
+    // Only an event names who answered; an error's source (`model`, `run`) is not an author.
+    if (envelope.kind === 'event') draft.author ??= envelope.event.author ?? null;
 
     if (envelope.kind === 'event') addEvent(draft, envelope);
     else if (envelope.kind === 'run-finished') draft.finished = true;
-    else draft.segments.push({ kind: 'error', message: envelope.message });
+    else addError(draft, envelope.message);
   }
 
   const drafts = [...grouping.drafts.values()];
   const shown = drafts.filter((draft) => draft.segments.length > 0 || draft.question !== null);
-  return shown.map(toBlock);
+  return shown.map((draft) => toBlock(draft, fallbackAuthor));
 }

@@ -173,6 +173,33 @@ describe('deriveChat', () => {
     ]);
   });
 
+  it("says a failure once, under the agent's name, however many times the host reports it", () => {
+    const failure = (seq: number, source: 'model' | 'run'): Envelope => ({
+      v: 1,
+      runId: 'run-1',
+      seq,
+      ts: T0 + seq,
+      kind: 'error',
+      source,
+      message: 'ValueError: No API key was provided.',
+      invocationId: 'inv-1',
+    });
+    const envelopes = [
+      userEvent(1, 'hi', 'inv-1'),
+      failure(2, 'model'),
+      textEvent(3, '', {
+        invocationId: 'inv-1',
+        errorMessage: 'ValueError: No API key was provided.',
+      }),
+      failure(4, 'run'),
+    ];
+    const reply = chat({ envelopes, local: [local('hi', { state: 'sent' })] })[1];
+    expect(reply).toMatchObject({ kind: 'agent', author: 'weather_agent' });
+    expect(reply?.kind === 'agent' && reply.segments).toEqual([
+      { kind: 'error', message: 'ValueError: No API key was provided.' },
+    ]);
+  });
+
   it('shows a message sent to the agent directly between two turns, in order', () => {
     const envelopes = [
       userEvent(1, 'Weather in Paris?', 'inv-1'),

@@ -149,7 +149,7 @@ function standalone(block: AgentBlock): ChatItem[] {
  * turn. Chat turns and `POST /chat` replies only fill in replies no events describe.
  */
 export function deriveChat(sources: ChatSources): ChatItem[] {
-  const blocks = buildAgentBlocks(sources.envelopes);
+  const blocks = buildAgentBlocks(sources.envelopes, sources.agentName);
   const turns = withLocal(fromServer(sources.chat), sources.local);
   const items: ChatItem[] = [];
   let next = 0;
