@@ -21,9 +21,6 @@ export type BuildRequest = {
   onStep(step: BuildStep): void;
 };
 
-/** Enough to find a failed step's traceback or error line in what it printed. */
-const OUTPUT_LINES = 200;
-
 /**
  * Builds an image with the daemon's classic builder, whose plain `Step n/m` lines give progress.
  * Intermediate containers are removed even when a step fails (`forcerm`). Resolves once the tag
@@ -33,7 +30,7 @@ const OUTPUT_LINES = 200;
  */
 export async function buildImage(docker: Docker, request: BuildRequest): Promise<void> {
   const { signal } = request;
-  const tail = new TailBuffer(OUTPUT_LINES);
+  const tail = new TailBuffer();
   const stream = await docker.buildImage(Readable.from(pack(request.contextDir)), {
     t: request.tag,
     dockerfile: request.dockerfile,

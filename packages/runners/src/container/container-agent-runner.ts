@@ -19,8 +19,6 @@ import { prepareImage } from './prepare-image';
 import { publishedPort } from './published-port';
 import { removeContainer } from './remove-container';
 
-/** Enough to find the traceback of a failed start below the host's and ADK's INFO lines. */
-const OUTPUT_LINES = 200;
 const OUTPUT_DRAIN_MS = 2_000;
 const EXIT_GRACE_MS = 2_000;
 /** How long an adopted host may take to answer `/health`; it was running, so not long. */
@@ -41,7 +39,7 @@ export class ContainerAgentRunner implements AgentRunner {
   /** Ends the follow-up of the container (its wait and output) without touching it. */
   private readonly watch = new AbortController();
   private readonly gate = new ReadyGate();
-  private readonly tail = new TailBuffer(OUTPUT_LINES);
+  private readonly tail = new TailBuffer();
   private starting: Promise<RunEndpoint> | undefined;
   private adopting: Promise<RunEndpoint | undefined> | undefined;
   private stopping: Promise<void> | undefined;

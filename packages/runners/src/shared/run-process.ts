@@ -5,9 +5,6 @@ import { TailBuffer } from './tail-buffer';
 
 export type ProcessResult = { code: number; tail: string };
 
-/** Enough for a failure's traceback to keep its header, which names the exception after it. */
-const TAIL_LINES = 200;
-
 /**
  * Runs a short-lived command (an installer, say), handing every output line to `onLine` and
  * resolving with its exit code and last lines. Aborting kills it.
@@ -19,7 +16,7 @@ export function runProcess(
   onLine: (line: string) => void,
 ): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    const tail = new TailBuffer(TAIL_LINES);
+    const tail = new TailBuffer();
     const child = spawn(command, args, {
       env: options.env ?? process.env,
       cwd: options.cwd,

@@ -1,8 +1,14 @@
+/**
+ * Enough that a failure's traceback keeps its header, and with it the exception the cause is
+ * read from, even below the many INFO lines the host, ADK or a build step print first.
+ */
+const DEFAULT_LINES = 200;
+
 /** Keeps the last few lines of output, to explain a failure with what the process said last. */
 export class TailBuffer {
   private readonly lines: string[] = [];
 
-  constructor(private readonly size = 40) {}
+  constructor(private readonly size = DEFAULT_LINES) {}
 
   add(line: string): void {
     this.lines.push(line);

@@ -14,8 +14,6 @@ import { prepareEnvironment, VENV_STEPS } from './prepare-environment';
 
 /** The host writes envelopes to this inherited descriptor. */
 const EVENT_FD = 3;
-/** Enough to find the traceback of a failed start below the host's and ADK's INFO lines. */
-const OUTPUT_LINES = 200;
 
 /**
  * Runs an agent in a Python virtual environment of its own: the agent host is a child process
@@ -111,7 +109,7 @@ export class VenvAgentRunner implements AgentRunner {
 
   private wireOutput(child: ChildProcess): void {
     const { onMessage, logger } = this.context;
-    const tail = new TailBuffer(OUTPUT_LINES);
+    const tail = new TailBuffer();
     const forward = (stream: 'stdout' | 'stderr') => (line: string) => {
       tail.add(line);
       onMessage({ type: 'log', log: { stream, line, ts: Date.now() } });
